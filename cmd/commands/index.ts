@@ -1,0 +1,13 @@
+import type { CommandModule } from 'yargs';
+import { decodeCommand } from './decode.js';
+import { labCommand } from './lab.js';
+import { runCommand } from './run.js';
+import { scenariosCommand } from './scenarios.js';
+
+// Each command lives in its own module; add new ones here.
+export const commands: CommandModule<object, never>[] = [
+  runCommand,
+  scenariosCommand,
+  labCommand,
+  decodeCommand,
+] as unknown as CommandModule<object, never>[];
