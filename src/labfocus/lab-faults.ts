@@ -1,0 +1,166 @@
+/**
+ * The fault switches of the lab focus, as a table: each entry names the observable behaviour it
+ * breaks and wraps one decision of the {@link LabPolicy}.
+ *
+ * @remarks Protocol brief §8 item 8 and §7 (the assertion each fault violates).
+ */
+import { FocusHarnessError } from '../errors.js';
+import { isLabFaultName, type LabFaultName } from './lab-fault-name.js';
+import { defaultLabPolicy, type LabPolicy } from './lab-policy.js';
+
+/** A fault as a policy wrapper. */
+export type LabFaultWrapper = (next: LabPolicy) => LabPolicy;
+
+interface LabFaultEntry {
+  name: LabFaultName;
+  description: string;
+  breaks: string;
+  wrap: LabFaultWrapper;
+}
+
+const TABLE: readonly LabFaultEntry[] = [
+  {
+    name: 'omit-focus-bye',
+    description: 'on ejection the focus never sends its BYE on the victim\'s focus dialog (D1)',
+    breaks: 'E3: the ejected user\'s D1 must end with a focus BYE (unless the user BYEs first)',
+    wrap: (next) => ({ ...next, sendsFocusByeOnEject: () => false }),
+  },
+  {
+    name: 'omit-mcu-bye',
+    description: 'on ejection the IM MCU never sends its BYE on the victim\'s IM dialog (D3)',
+    breaks: 'E4: the ejected user\'s D3 must end with an MCU BYE (unless the user BYEs first)',
+    wrap: (next) => ({ ...next, sendsMcuByeOnEject: () => false }),
+  },
+  {
+    name: 'keep-ejected-subscription',
+    description: 'the ejected user\'s conference subscription is never terminated and keeps receiving updates',
+    breaks: 'E5/O3: a terminated BENOTIFY must end the victim\'s D2 and nothing may follow on it',
+    wrap: (next) => ({ ...next, terminatesEjectedSubscription: () => false }),
+  },
+  {
+    name: 'skip-roster-version',
+    description: 'the update deleting a user jumps the roster version by two',
+    breaks: 'E6/§7.1.6: roster versions have no gap on any subscription',
+    wrap: (next) => ({
+      ...next,
+      nextRosterVersion: (current, change) =>
+        change === 'user-deleted' ? next.nextRosterVersion(current, change) + 1 : next.nextRosterVersion(current, change),
+    }),
+  },
+  {
+    name: 'repeat-roster-version',
+    description: 'the update deleting a user reuses the previous roster version',
+    breaks: '§7.1.6: a partial never carries a version <= the last applied one',
+    wrap: (next) => ({
+      ...next,
+      nextRosterVersion: (current, change) => (change === 'user-deleted' ? current : next.nextRosterVersion(current, change)),
+    }),
+  },
+  {
+    name: 'omit-deleted-update',
+    description: 'the update deleting a user is not sent to the last subscriber',
+    breaks: 'E6: every remaining subscriber sees the removed user disappear',
+    wrap: (next) => ({
+      ...next,
+      deliversRosterChange: (change, index, count) =>
+        change === 'user-deleted' && index === count - 1 ? false : next.deliversRosterChange(change, index, count),
+    }),
+  },
+  {
+    name: 'eject-reports-failure',
+    description: 'a valid deleteUser is carried out but its C3P response says code="failure"',
+    breaks: 'E2: the C3P response to a valid eject has code="success"',
+    wrap: (next) => ({
+      ...next,
+      c3pResultCode: (command) => (command === 'deleteUser' ? 'failure' : next.c3pResultCode(command)),
+    }),
+  },
+  {
+    name: 'attendee-may-eject',
+    description: 'attendees are allowed to eject other users',
+    breaks: 'S-EJECT-DENIED: an attendee\'s deleteUser must fail and change nothing',
+    wrap: (next) => ({
+      ...next,
+      mayRunPresenterCommand: (role, command) => command === 'deleteUser' || next.mayRunPresenterCommand(role, command),
+    }),
+  },
+  {
+    name: 'echo-im-to-author',
+    description: 'the IM MCU forwards each MESSAGE back to its author too',
+    breaks: 'S-IM: the author never receives its own message back',
+    wrap: (next) => ({ ...next, imRecipients: (_author, participants) => [...participants] }),
+  },
+  {
+    name: 'malformed-benotify-xml',
+    description: 'the roster update deleting a user carries XML that is not well-formed',
+    breaks: '§7.1.1: every XML body the server sends is well-formed',
+    wrap: (next) => ({
+      ...next,
+      rosterBody: (xml, change) => {
+        const body = next.rosterBody(xml, change);
+        return change === 'user-deleted' ? body.replace(/<\/conference-info>\s*$/, '</conference-inf>') : body;
+      },
+    }),
+  },
+  {
+    name: 'wrong-content-length',
+    description: 'the roster update deleting a user is written with a Content-Length 7 bytes short of its body',
+    breaks: '§7.1.1: Content-Length is exact on every server message',
+    wrap: (next) => ({
+      ...next,
+      rosterFraming: (change) => (change === 'user-deleted' ? { contentLengthDelta: -7 } : next.rosterFraming(change)),
+    }),
+  },
+  {
+    name: 'c3p-response-never-sent',
+    description: 'the C3P response to deleteUser never comes (202 without the INFO; no final response in 200 style)',
+    breaks: 'E1/E2: exactly one C3P response reaches the ejector',
+    wrap: (next) => ({
+      ...next,
+      sendsC3pResponse: (command) => (command === 'deleteUser' ? false : next.sendsC3pResponse(command)),
+    }),
+  },
+  {
+    name: 'drop-connection-mid-eject',
+    description: 'the focus closes the ejector\'s connection after tearing down the victim, before the result',
+    breaks: 'E2/E7: the ejector receives the result and keeps its own dialogs',
+    wrap: (next) => ({
+      ...next,
+      midEject: (flow) => {
+        next.midEject(flow);
+        flow.dropEjectorConnection();
+      },
+    }),
+  },
+  {
+    name: 'omit-ms-sender',
+    description: 'MESSAGEs forwarded by the IM MCU carry no Ms-Sender header',
+    breaks: 'S-IM: each forwarded MESSAGE names its author in Ms-Sender',
+    wrap: (next) => ({ ...next, msSender: () => undefined }),
+  },
+];
+
+/** The fault switches, in a stable order: name, what it does, and which assertion it breaks. */
+export const LAB_FAULTS: readonly { name: LabFaultName; description: string; breaks: string }[] = TABLE.map(
+  ({ name, description, breaks }) => ({ name, description, breaks }),
+);
+
+/**
+ * Checks fault names and composes their wrappers over the correct behaviour, in the order given.
+ *
+ * @throws FocusHarnessError `FH_USAGE` naming the valid switches when a name is unknown.
+ */
+export function composeLabPolicy(faults: readonly string[], base: LabPolicy = defaultLabPolicy): LabPolicy {
+  let policy = base;
+  for (const name of faults) {
+    if (!isLabFaultName(name)) {
+      throw new FocusHarnessError(
+        'FH_USAGE',
+        `unknown lab fault "${name}"; valid faults: ${TABLE.map((f) => f.name).join(', ')}`,
+      );
+    }
+    const entry = TABLE.find((f) => f.name === name) as LabFaultEntry;
+    policy = entry.wrap(policy);
+  }
+  return policy;
+}

@@ -1,0 +1,66 @@
+/**
+ * The decision points of the lab focus: every place where a fault switch may change what the
+ * server does. The server asks the policy; it never tests fault names itself (style habit 9).
+ *
+ * @remarks A fault is a wrapper `(next: LabPolicy) => LabPolicy` that overrides one decision
+ * (see `lab-faults.ts`), composed in order like undici's dispatcher interceptors.
+ */
+import type { RosterChangeKind } from './roster-change.js';
+
+/** What a fault may do at the middle of an ejection (after the victim's dialogs are torn down). */
+export interface EjectMidFlow {
+  /** Closes the ejector's connection. */
+  dropEjectorConnection(): void;
+}
+
+/** How a roster notification is framed on the wire. */
+export interface RosterFraming {
+  /** Added to the true body length when writing Content-Length (0 = honest). */
+  contentLengthDelta: number;
+}
+
+export interface LabPolicy {
+  /** MS-CONFIM 4.3.1 msg 3: terminate the ejected user's conference subscription. */
+  terminatesEjectedSubscription(): boolean;
+  /** MS-CONFIM 4.3.1 msg 6: the focus BYE on the ejected user's D1. */
+  sendsFocusByeOnEject(): boolean;
+  /** MS-CONFIM 4.3.1 msg 7: the IM MCU BYE on the ejected user's D3. */
+  sendsMcuByeOnEject(): boolean;
+  /** RFC 4575 §4.6: the version the next change gets, from the last one published. */
+  nextRosterVersion(current: number, change: RosterChangeKind): number;
+  /** Whether subscriber `index` (0-based, in notification order) of `count` receives a change. */
+  deliversRosterChange(change: RosterChangeKind, index: number, count: number): boolean;
+  /** The conference-info body actually written for a roster change. */
+  rosterBody(xml: string, change: RosterChangeKind): string;
+  /** Content-Length honesty for a roster change's notification. */
+  rosterFraming(change: RosterChangeKind): RosterFraming;
+  /** Brief §4.11: only presenters may eject, change roles or lock. */
+  mayRunPresenterCommand(role: string, command: string): boolean;
+  /** The C3P `code` reported for a presenter command the focus carried out. */
+  c3pResultCode(command: string): 'success' | 'failure';
+  /** Whether the C3P response to an INFO command is ever sent. */
+  sendsC3pResponse(command: string): boolean;
+  /** Called once the victim's dialogs are torn down, before roster updates and the C3P result. */
+  midEject(flow: EjectMidFlow): void;
+  /** MS-CONFIM 4.2.1: the participants (AORs) a MESSAGE from `author` is forwarded to. */
+  imRecipients(author: string, participants: readonly string[]): string[];
+  /** The `Ms-Sender` value on a forwarded MESSAGE, or undefined to leave it out. */
+  msSender(author: string): string | undefined;
+}
+
+/** The behaviour of a correct focus. */
+export const defaultLabPolicy: LabPolicy = {
+  terminatesEjectedSubscription: () => true,
+  sendsFocusByeOnEject: () => true,
+  sendsMcuByeOnEject: () => true,
+  nextRosterVersion: (current) => current + 1,
+  deliversRosterChange: () => true,
+  rosterBody: (xml) => xml,
+  rosterFraming: () => ({ contentLengthDelta: 0 }),
+  mayRunPresenterCommand: (role) => role === 'presenter',
+  c3pResultCode: () => 'success',
+  sendsC3pResponse: () => true,
+  midEject: () => undefined,
+  imRecipients: (author, participants) => participants.filter((aor) => aor !== author),
+  msSender: (author) => `<${author}>`,
+};
