@@ -1,0 +1,78 @@
+import { cccp, plainAttributes } from './c3p-envelope.js';
+import type { C3pAddConference, C3pAddUser, C3pCommand } from './c3p-command.js';
+import { coreElementFactory } from './conference-info-tree.js';
+import { CONFERENCE_NS } from './namespaces.js';
+import { build, optionalText } from './xml-builder.js';
+import type { XmlElement } from './xml-element.js';
+
+const ci = coreElementFactory('ci');
+
+/**
+ * The command element of a C3P request (the single child of `request`).
+ *
+ * @remarks Shapes per brief §4.2 (addConference), §4.4 (addUser, MS-CONFBAS 2.2.3.3), §4.11 table and
+ * seed msg 1 (deleteUser). Envelope-namespace elements are unprefixed, conference-info ones `ci:`.
+ */
+export function commandElement(command: C3pCommand): XmlElement {
+  switch (command.name) {
+    case 'addConference':
+      return cccp('addConference', [], [addConferenceInfo(command)]);
+    case 'addUser':
+      return cccp('addUser', [], [cccp('conferenceKeys', plainAttributes({ confEntity: command.confEntity })), addUserElement(command)]);
+    case 'deleteUser':
+      return cccp('deleteUser', [], [cccp('userKeys', plainAttributes({ confEntity: command.confEntity, userEntity: command.userEntity }))]);
+    case 'modifyUserRoles': {
+      // brief §4.11: user-roles is written in the conference-info default namespace, entries unprefixed.
+      const entries = command.roles.map((role) => build('', 'entry', {}, role, CONFERENCE_NS.ci));
+      return cccp('modifyUserRoles', [], [
+        cccp('userKeys', plainAttributes({ confEntity: command.confEntity, userEntity: command.userEntity })),
+        build('', 'user-roles', {}, entries, CONFERENCE_NS.ci),
+      ]);
+    }
+    case 'modifyConferenceLock':
+      return cccp('modifyConferenceLock', [], [
+        cccp('conferenceKeys', plainAttributes({ confEntity: command.confEntity })),
+        cccp('locked', [], String(command.locked)),
+      ]);
+    case 'getConference':
+      return cccp('getConference', [], [
+        cccp('conferenceKeys', plainAttributes({ confEntity: command.confEntity, 'msci:conference-id': command.conferenceId })),
+      ]);
+    case 'deleteConference':
+      return cccp('deleteConference', [], [cccp('conferenceKeys', plainAttributes({ confEntity: command.confEntity }))]);
+    case 'getConferencingCapabilities':
+      return cccp('getConferencingCapabilities');
+  }
+}
+
+function addConferenceInfo(command: C3pAddConference): XmlElement {
+  // brief §4.2: entity empty so the factory assigns the focus URI; one entity-view per MCU type.
+  return ci('conference-info', { entity: command.entity ?? '' }, [
+    ci('conference-description', {}, [
+      ci('subject', {}, command.subject ?? ''),
+      optionalText('msci', 'conference-id', command.conferenceId),
+      optionalText('msci', 'expiry-time', command.expiryTime),
+      optionalText('msci', 'admission-policy', command.admissionPolicy),
+    ]),
+    build('msci', 'conference-view', {}, command.entityViews.map((entity) => build('msci', 'entity-view', { entity }))),
+  ]);
+}
+
+function addUserElement(command: C3pAddUser): XmlElement {
+  const clientInfo = command.clientInfo;
+  const endpoint =
+    command.endpointEntity === undefined
+      ? undefined
+      : ci('endpoint', { entity: command.endpointEntity }, [
+          command.joiningMethod === undefined ? undefined : ci('joining-method', {}, command.joiningMethod),
+          clientInfo &&
+            build('msci', 'clientInfo', {}, [
+              build('cis', 'separator'),
+              clientInfo.lobbyCapable === undefined ? undefined : build('msci2', 'lobby-capable', {}, String(clientInfo.lobbyCapable)),
+            ]),
+        ]);
+  return ci('user', { entity: command.userEntity }, [
+    command.role === undefined ? undefined : ci('roles', {}, [ci('entry', {}, command.role)]),
+    endpoint,
+  ]);
+}
