@@ -1,0 +1,6 @@
+export type { TraceRecord, TraceEntry, TracePeer, TraceDialog, TraceDirection } from './trace-record.js';
+export { TraceRecorder, type TraceRecorderOptions } from './trace-recorder.js';
+export { readTraceJsonLines, traceRecordToJsonLine, type TraceJsonOptions } from './trace-json-lines.js';
+export { labelFor } from './label-for.js';
+export { peerFor, peerForUri } from './peer-for.js';
+export { redactSecrets, REDACTED } from './redact-secrets.js';

@@ -1,0 +1,44 @@
+/**
+ * Options of an emulated Lync endpoint and of the server it talks to.
+ */
+import type { TraceRecorder } from '../capture/index.js';
+import type { Clock } from '../util/index.js';
+
+/** Where the endpoint connects: the registrar / front end that also routes to the focus. */
+export interface ServerTarget {
+  host: string;
+  port: number;
+  transport: 'tls' | 'tcp';
+  /** PEM of the CA the server certificate must chain to. @default the system store */
+  ca?: string;
+  /** SNI and the name the certificate must carry. @default host */
+  servername?: string;
+  /** @default the transport's default */
+  connectTimeoutMs?: number;
+}
+
+export interface EndpointOptions {
+  /** Role name used in traces, e.g. `alice`. */
+  role: string;
+  /** Address of record, e.g. `sip:alice@contoso.com`. */
+  aor: string;
+  /** e.g. `Alice` */
+  displayName?: string;
+  server: ServerTarget;
+  /** Every message sent and received is recorded here. @default a disabled recorder */
+  recorder?: TraceRecorder;
+  /** @default systemClock */
+  clock?: Clock;
+  /** RFC 3261 T1 in ms. @default 500 */
+  t1?: number;
+  /** TLS key log lines (NSS format) for Wireshark. */
+  keyLog?: (line: string) => void;
+  /** @default `focus-harness/<version> (Lync-compatible)` */
+  userAgent?: string;
+  /** How long to wait for a C3P response carried in a focus INFO after a 202. @default 5000 */
+  c3pTimeoutMs?: number;
+  /** Keep every inbound message in `received` (load runs may turn it off). @default true */
+  keepReceived?: boolean;
+  /** Fixed epid (10 hex) instead of a random one, for reproducible traces. */
+  epid?: string;
+}

@@ -1,0 +1,859 @@
+/**
+ * An emulated Lync / Skype for Business client (Alice, Bob, Carol): registration, conference
+ * creation, focus join (D1), roster subscription (D2), IM MCU join (D3), C3P commands and the
+ * reactions a real client has to what the focus sends.
+ *
+ * @remarks Per-endpoint state is a handful of fields and three small dialog usages, so a load run
+ * can hold many thousands; nothing is allocated per message beyond the trace record (and none at
+ * all for tracing when the recorder is disabled).
+ */
+import { randomBytes, randomInt } from 'node:crypto';
+import { TraceRecorder, labelFor, peerFor, type TraceDialog, type TracePeer } from '../capture/index.js';
+import {
+  Roster,
+  buildC3pRequest,
+  parseC3pResponse,
+  type C3pCommand,
+  type C3pResponse,
+  type RosterUpdate,
+} from '../conference/index.js';
+import { Dialog } from '../dialog/index.js';
+import { FocusHarnessError } from '../errors.js';
+import {
+  createResponse,
+  newCallId,
+  newTag,
+  serializeMessage,
+  type HeaderInit,
+  type SipMessage,
+  type SipRequest,
+  type SipResponse,
+} from '../sip/index.js';
+import { TransactionLayer, type ServerTransaction } from '../transaction/index.js';
+import { connect, type SipConnection } from '../transport/index.js';
+import { systemClock, type Clock, type TimerHandle } from '../util/index.js';
+import type { C3pOutcome } from './c3p-outcome.js';
+import { C3pWaiters } from './c3p-waiters.js';
+import { createDialogUsage, beginDialogUsage, isAnswerable, type DialogUsage } from './dialog-usage.js';
+import type { EndpointDialogState } from './dialog-usage-state.js';
+import { createEndpointGuid, createEpid, createMsOpaque, instanceIdFromEpid } from './endpoint-identity.js';
+import type { EndpointOptions } from './endpoint-options.js';
+import { buildImSdp } from './im-sdp.js';
+import type { InboundMessage } from './inbound-message.js';
+import type { JoinResult } from './join-result.js';
+import { buildOutOfDialogRequest, formatFromNameAddr } from './out-of-dialog-request.js';
+import { readRegistrationBinding, registerContact, registerHeaders } from './register-request.js';
+import {
+  conferenceIdOf,
+  deriveMcuUri,
+  domainOfAor,
+  firstLineOf,
+  hostPort,
+  mediaTypeOf,
+  normalizeFocusUri,
+} from './sip-text.js';
+
+/** Version written in the default User-Agent. */
+export const ENDPOINT_VERSION = '0.1.0';
+
+const DEFAULT_REGISTER_EXPIRES = 3600;
+const DEFAULT_C3P_TIMEOUT_MS = 5000;
+/** How long `join` waits for the first roster document to learn the chat URI (brief §1.1). */
+const ROSTER_CHAT_URI_WAIT_MS = 2000;
+const CCCP = 'application/cccp+xml';
+
+export class Endpoint {
+  readonly role: string;
+  readonly aor: string;
+  readonly displayName: string | undefined;
+  readonly epid: string;
+  readonly instanceId: string;
+  /** This endpoint's view of the conference: every D2 document merged (RFC 4575 §4.6). */
+  readonly roster: Roster = new Roster();
+  /** Roster documents that were stale, left a gap, came before a full one, or were malformed. */
+  readonly rosterIssues: RosterUpdate[] = [];
+  /** Everything that arrived on this endpoint's connection, in order. */
+  readonly received: InboundMessage[] = [];
+
+  readonly #options: EndpointOptions;
+  readonly #clock: Clock;
+  readonly #recorder: TraceRecorder;
+  readonly #userAgent: string;
+  readonly #fromNameAddr: string;
+  readonly #msOpaque = createMsOpaque();
+  readonly #registerTag = newTag();
+  readonly #registerCallId = newCallId();
+  #registerCSeq = 0;
+  #registerTimer: TimerHandle | undefined;
+  #gruu: string | undefined;
+  #connection: SipConnection | undefined;
+  #layer: TransactionLayer | undefined;
+  #closed = false;
+  #focusUri: string | undefined;
+  #chatUri: string | undefined;
+  readonly #d1 = createDialogUsage('D1');
+  readonly #d2 = createDialogUsage('D2');
+  readonly #d3 = createDialogUsage('D3');
+  readonly #c3p: C3pWaiters;
+  #requestSeq = randomInt(10_000_000, 90_000_000);
+  #inboundListeners: ((message: InboundMessage) => void)[] = [];
+  #rosterListeners: ((update: RosterUpdate) => void)[] = [];
+  #removal: Promise<void> | undefined;
+
+  constructor(options: EndpointOptions) {
+    this.#options = options;
+    this.role = options.role;
+    this.aor = options.aor;
+    this.displayName = options.displayName;
+    this.epid = options.epid ?? createEpid();
+    this.instanceId = instanceIdFromEpid(this.epid);
+    this.#clock = options.clock ?? systemClock;
+    this.#recorder = options.recorder ?? new TraceRecorder({ enabled: false });
+    this.#userAgent = options.userAgent ?? `focus-harness/${ENDPOINT_VERSION} (Lync-compatible)`;
+    this.#fromNameAddr = formatFromNameAddr(options.aor, options.displayName);
+    this.#c3p = new C3pWaiters(this.#clock);
+  }
+
+  /** The GRUU the registrar issued (brief §1.2), once registered. */
+  get gruu(): string | undefined {
+    return this.#gruu;
+  }
+
+  /** The focus URI of the conference joined (or being joined). */
+  get focusUri(): string | undefined {
+    return this.#focusUri;
+  }
+
+  /** The chat MCU URI used for D3. */
+  get chatUri(): string | undefined {
+    return this.#chatUri;
+  }
+
+  /** The trace recorder this endpoint writes to. */
+  get recorder(): TraceRecorder {
+    return this.#recorder;
+  }
+
+  /** The connection id (as in trace records), once connected. */
+  get connectionId(): string | undefined {
+    return this.#connection?.id;
+  }
+
+  dialogState(): EndpointDialogState {
+    return { focus: this.#d1.state, roster: this.#d2.state, im: this.#d3.state };
+  }
+
+  /** Calls `cb` for every later inbound message (before the endpoint reacts to it). */
+  onInbound(cb: (message: InboundMessage) => void): () => void {
+    this.#inboundListeners.push(cb);
+    return () => {
+      this.#inboundListeners = this.#inboundListeners.filter((l) => l !== cb);
+    };
+  }
+
+  /** Calls `cb` after every roster document this endpoint receives on D2 (applied or not). */
+  onRosterUpdate(cb: (update: RosterUpdate) => void): () => void {
+    this.#rosterListeners.push(cb);
+    return () => {
+      this.#rosterListeners = this.#rosterListeners.filter((l) => l !== cb);
+    };
+  }
+
+  /**
+   * Resolves true as soon as `predicate` holds for the roster (checked now and after every roster
+   * document), false after `timeoutMs` on the injected clock.
+   */
+  waitForRoster(predicate: (roster: Roster) => boolean, timeoutMs: number): Promise<boolean> {
+    if (predicate(this.roster)) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      let timer: TimerHandle | undefined;
+      const off = this.onRosterUpdate(() => {
+        if (!predicate(this.roster)) return;
+        off();
+        timer?.cancel();
+        resolve(true);
+      });
+      timer = this.#clock.setTimer(timeoutMs, () => {
+        off();
+        resolve(false);
+      });
+    });
+  }
+
+  /** Opens the TLS (or TCP) connection to the server. */
+  async connect(): Promise<void> {
+    if (this.#connection && !this.#connection.closed) return;
+    const { server } = this.#options;
+    const connection = await connect({
+      host: server.host,
+      port: server.port,
+      transport: server.transport,
+      ...(server.ca === undefined ? {} : { ca: server.ca }),
+      ...(server.servername === undefined ? {} : { servername: server.servername }),
+      ...(server.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: server.connectTimeoutMs }),
+      ...(this.#options.keyLog === undefined ? {} : { keyLog: this.#options.keyLog }),
+    });
+    this.#connection = connection;
+    this.#closed = false;
+    const channel = {
+      send: (message: SipMessage): void => {
+        this.#traceOut(connection, message);
+        connection.send(message);
+      },
+      onMessage: (cb: (message: SipMessage, raw: Buffer) => void): void => {
+        connection.onMessage((message, raw) => {
+          this.#traceIn(connection, message, raw);
+          cb(message, raw);
+        });
+      },
+    };
+    const layer = new TransactionLayer(channel, {
+      clock: this.#clock,
+      ...(this.#options.t1 === undefined ? {} : { t1: this.#options.t1 }),
+    });
+    this.#layer = layer;
+    layer.onRequest((request, txn) => this.#onRequest(request, txn));
+    connection.onParseError((error) => this.#traceParseError(connection, error));
+  }
+
+  /**
+   * REGISTER in the MS-SIPREGE shape (brief §3.1); on 2xx keeps the GRUU and refreshes at half the
+   * granted expiry through the clock. `expires: 0` unregisters.
+   */
+  async register(options: { expires?: number } = {}): Promise<SipResponse> {
+    const layer = this.#requireLayer('register');
+    const connection = this.#requireConnection('register');
+    const expires = options.expires ?? DEFAULT_REGISTER_EXPIRES;
+    this.#registerTimer?.cancel();
+    this.#registerTimer = undefined;
+    const contact = registerContact({
+      host: connection.local.address,
+      port: connection.local.port,
+      transport: this.#options.server.transport,
+      msOpaque: this.#msOpaque,
+      instanceId: this.instanceId,
+    });
+    const request = buildOutOfDialogRequest({
+      method: 'REGISTER',
+      uri: `sip:${domainOfAor(this.aor)}`,
+      to: `<${this.aor}>`,
+      fromNameAddr: this.#fromNameAddr,
+      fromTag: this.#registerTag,
+      epid: this.epid,
+      callId: this.#registerCallId,
+      cseq: ++this.#registerCSeq,
+      via: this.#via(),
+      contact,
+      userAgent: this.#userAgent,
+      headers: registerHeaders(expires),
+    });
+    const response = await layer.sendRequest(request);
+    if (response.status >= 200 && response.status < 300) {
+      if (expires === 0) {
+        this.#gruu = undefined;
+      } else {
+        const binding = readRegistrationBinding(response, this.instanceId);
+        if (binding.gruu !== undefined) this.#gruu = binding.gruu;
+        const granted = binding.expires ?? expires;
+        if (granted > 0 && !this.#closed) {
+          // MS-SIPREGE 3.1.1.1: re-register before the binding expires (we take half of it).
+          this.#registerTimer = this.#clock.setTimer((granted * 1000) / 2, () => {
+            this.#registerTimer = undefined;
+            this.register({ expires }).catch(() => undefined);
+          });
+        }
+      }
+    }
+    return response;
+  }
+
+  /**
+   * addConference by SERVICE to our focus factory (brief §4.2). Throws `FH_C3P` when no focus URI
+   * comes back (the caller cannot go on without one).
+   */
+  async createConference(options: { subject?: string } = {}): Promise<{ focusUri: string; conferenceId: string; response: C3pResponse }> {
+    const layer = this.#requireLayer('createConference');
+    const factoryUri = `${this.aor.replace(/^<|>$/g, '')};gruu;opaque=app:conf:focusfactory`;
+    const requestedId = randomBytes(16).toString('hex').toUpperCase();
+    const requestId = this.#nextRequestId();
+    const expiry = new Date(this.#clock.now() + 7 * 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const body = buildC3pRequest({
+      requestId,
+      from: this.aor,
+      to: factoryUri,
+      command: {
+        name: 'addConference',
+        conferenceId: requestedId,
+        expiryTime: expiry,
+        admissionPolicy: 'openAuthenticated',
+        entityViews: ['chat'],
+        ...(options.subject === undefined ? {} : { subject: options.subject }),
+      },
+    });
+    const request = this.#outOfDialog('SERVICE', factoryUri, newCallId(), [['Supported', 'ms-sender']], CCCP, body);
+    const sipResponse = await layer.sendRequest(request);
+    const response = this.#c3pBody(sipResponse);
+    const focusUri = response?.focusUri;
+    if (sipResponse.status !== 200 || response?.code !== 'success' || focusUri === undefined) {
+      const c3p = response ? `, C3P code="${response.code}"${response.reason ? ` reason="${response.reason}"` : ''}` : ', no C3P response body';
+      throw new FocusHarnessError(
+        'FH_C3P',
+        `${this.role}: addConference to ${factoryUri} failed (SIP ${sipResponse.status} ${sipResponse.reason}${c3p}); check that the server hosts a focus factory for ${this.aor}.`,
+        { where: `${this.role} SERVICE` },
+      );
+    }
+    return { focusUri, conferenceId: conferenceIdOf(focusUri) ?? response.confUris?.[0]?.uri ?? requestedId, response };
+  }
+
+  /** joinFocus + subscribeRoster + joinIm (each optional part on by default). */
+  async join(focusUri: string, options: { subscribe?: boolean; im?: boolean } = {}): Promise<JoinResult> {
+    const focus = await this.joinFocus(focusUri);
+    const result: JoinResult = { focusUri: this.#focusUri ?? focusUri, focus };
+    // SIPE subscribes only after a successful addUser (brief §4.4).
+    if (focus.sipStatus < 200 || focus.sipStatus >= 300 || focus.response?.code === 'failure') return result;
+    if (options.subscribe !== false) {
+      result.roster = await this.subscribeRoster();
+      if (options.im !== false && result.roster.status < 300 && this.roster.chatUri === undefined) {
+        await this.waitForRoster((roster) => roster.chatUri !== undefined, ROSTER_CHAT_URI_WAIT_MS);
+      }
+    }
+    if (options.im !== false) {
+      result.im = await this.joinIm();
+      if (this.#chatUri !== undefined) result.chatUri = this.#chatUri;
+    }
+    return result;
+  }
+
+  /** INVITE to the focus with C3P addUser (brief §4.4), then ACK a 2xx. */
+  async joinFocus(focusUri: string): Promise<C3pOutcome> {
+    const layer = this.#requireLayer('joinFocus');
+    const uri = normalizeFocusUri(focusUri);
+    if (this.#focusUri !== uri) this.roster.reset();
+    this.#focusUri = uri;
+    const requestId = this.#nextRequestId();
+    const body = buildC3pRequest({
+      requestId,
+      from: this.aor,
+      to: uri,
+      command: {
+        name: 'addUser',
+        confEntity: uri,
+        userEntity: this.aor,
+        role: 'attendee',
+        endpointEntity: createEndpointGuid(),
+        clientInfo: { lobbyCapable: true },
+      },
+    });
+    const callId = newCallId();
+    beginDialogUsage(this.#d1, callId);
+    const invite = this.#outOfDialog(
+      'INVITE',
+      uri,
+      callId,
+      [
+        ['Supported', 'ms-dialog-route-set-update'],
+        ['Supported', 'timer'],
+        ['Supported', 'ms-sender'],
+      ],
+      CCCP,
+      body,
+    );
+    const sipResponse = await layer.sendRequest(invite);
+    this.#confirmInvite(this.#d1, invite, sipResponse);
+    const response = this.#c3pBody(sipResponse);
+    return {
+      sipStatus: sipResponse.status,
+      carriedBy: response ? '200' : 'none',
+      ...(response ? { response } : {}),
+      requestId,
+      sipResponse,
+    };
+  }
+
+  /** SUBSCRIBE `Event: conference` to the focus (brief §4.5), offering BENOTIFY. */
+  async subscribeRoster(): Promise<SipResponse> {
+    const layer = this.#requireLayer('subscribeRoster');
+    const focusUri = this.#requireFocus('subscribeRoster');
+    const callId = newCallId();
+    beginDialogUsage(this.#d2, callId);
+    const subscribe = this.#outOfDialog('SUBSCRIBE', focusUri, callId, [
+      ['Event', 'conference'],
+      ['Accept', 'application/conference-info+xml'],
+      ['Supported', 'com.microsoft.autoextend'],
+      ['Supported', 'ms-benotify'],
+      ['Proxy-Require', 'ms-benotify'],
+      ['Supported', 'ms-piggyback-first-notify'],
+    ]);
+    const response = await layer.sendRequest(subscribe);
+    if (response.status >= 200 && response.status < 300 && this.#d2.callId === callId) {
+      this.#d2.dialog = Dialog.asUac(subscribe, response);
+      if (this.#d2.state === 'none') this.#d2.state = 'active';
+      // ms-piggyback-first-notify: the 200 itself may carry the first document (brief §4.5).
+      if (mediaTypeOf(response) === 'application/conference-info+xml' && response.body.length > 0) this.#applyRoster(response.body);
+    }
+    return response;
+  }
+
+  /**
+   * Direct media INVITE to the chat MCU (brief §4.6): the URI from the roster's conf-uris, else
+   * derived from the focus URI; SDP `m=message`; ACK a 2xx.
+   */
+  async joinIm(): Promise<SipResponse> {
+    const layer = this.#requireLayer('joinIm');
+    const connection = this.#requireConnection('joinIm');
+    const focusUri = this.#requireFocus('joinIm');
+    const chatUri = this.roster.chatUri ?? deriveMcuUri(focusUri, 'chat');
+    this.#chatUri = chatUri;
+    const callId = newCallId();
+    beginDialogUsage(this.#d3, callId);
+    const sdp = buildImSdp(connection.local.address, connection.local.port);
+    const invite = this.#outOfDialog(
+      'INVITE',
+      chatUri,
+      callId,
+      [
+        ['Supported', 'ms-sender'],
+        ['Supported', 'timer'],
+      ],
+      'application/sdp',
+      sdp,
+    );
+    const response = await layer.sendRequest(invite);
+    this.#confirmInvite(this.#d3, invite, response);
+    return response;
+  }
+
+  /** MESSAGE in D3 (brief §4.7). */
+  async say(text: string): Promise<SipResponse> {
+    const layer = this.#requireLayer('say');
+    const dialog = this.#requireActive(this.#d3, 'say', 'joinIm()');
+    const message = dialog.createRequest('MESSAGE', {
+      headers: [['User-Agent', this.#userAgent]],
+      body: Buffer.from(text, 'utf8'),
+      contentType: 'text/plain; charset=UTF-8',
+    });
+    return layer.sendRequest(message);
+  }
+
+  /** C3P deleteUser over INFO in D1 (seed msg 1). */
+  eject(target: Endpoint | string): Promise<C3pOutcome> {
+    const focusUri = this.#requireFocus('eject');
+    return this.#c3pInfo({ name: 'deleteUser', confEntity: focusUri, userEntity: aorOf(target) });
+  }
+
+  /** C3P modifyUserRoles over INFO in D1. */
+  setRoles(target: Endpoint | string, roles: string[]): Promise<C3pOutcome> {
+    const focusUri = this.#requireFocus('setRoles');
+    return this.#c3pInfo({ name: 'modifyUserRoles', confEntity: focusUri, userEntity: aorOf(target), roles });
+  }
+
+  /** C3P modifyConferenceLock over INFO in D1. */
+  lock(locked = true): Promise<C3pOutcome> {
+    const focusUri = this.#requireFocus('lock');
+    return this.#c3pInfo({ name: 'modifyConferenceLock', confEntity: focusUri, locked });
+  }
+
+  /** C3P getConference over INFO in D1. */
+  getConference(): Promise<C3pOutcome> {
+    const focusUri = this.#requireFocus('getConference');
+    return this.#c3pInfo({ name: 'getConference', confEntity: focusUri });
+  }
+
+  /**
+   * Leaves voluntarily (brief §4.9, SIPE sipe_session_close): unsubscribe (in-dialog SUBSCRIBE with
+   * `Expires: 0`), BYE in D1, BYE in D3 — sent back to back, then awaited; 200 or 481 both end them.
+   */
+  async leave(): Promise<void> {
+    const layer = this.#layer;
+    if (!layer) return;
+    const pending: Promise<unknown>[] = [];
+    const d2 = this.#d2;
+    if (d2.state === 'active' && d2.dialog) {
+      const unsubscribe = d2.dialog.createRequest('SUBSCRIBE', {
+        headers: [
+          ['Event', 'conference'],
+          ['Expires', '0'],
+          ['User-Agent', this.#userAgent],
+        ],
+      });
+      d2.state = 'terminated';
+      d2.closing = true;
+      pending.push(
+        layer.sendRequest(unsubscribe).finally(() => {
+          d2.closing = false;
+        }),
+      );
+    }
+    pending.push(this.#bye(this.#d1), this.#bye(this.#d3));
+    await Promise.allSettled(pending);
+  }
+
+  /** Closes the connection and cancels timers and waits; never throws. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    this.#registerTimer?.cancel();
+    this.#registerTimer = undefined;
+    this.#c3p.cancelAll();
+    const connection = this.#connection;
+    if (!connection) return;
+    try {
+      await connection.close();
+    } catch {
+      // close() never throws: the connection may already be gone.
+    }
+  }
+
+  // ---------------------------------------------------------------- inbound requests
+
+  #onRequest(request: SipRequest, txn: ServerTransaction): void {
+    const usage = this.#usageOf(request.headers.get('call-id'));
+    switch (request.method.toUpperCase()) {
+      case 'BENOTIFY':
+        // MS-SIP 3.5: a BENOTIFY is never answered.
+        this.#onNotify(request, usage);
+        return;
+      case 'NOTIFY':
+        this.#respond(txn, request, usage && isAnswerable(usage) ? 200 : 481);
+        this.#onNotify(request, usage);
+        return;
+      case 'INFO':
+        this.#onInfo(request, txn, usage);
+        return;
+      case 'BYE':
+        this.#onBye(request, txn, usage);
+        return;
+      case 'MESSAGE':
+        this.#respond(txn, request, usage?.name === 'D3' && isAnswerable(usage) ? 200 : 481);
+        return;
+      case 'OPTIONS':
+        this.#respond(txn, request, 200);
+        return;
+      case 'ACK':
+        return;
+      case 'INVITE':
+        // Invitations to other conferences are outside the scripted flow.
+        this.#respond(txn, request, usage ? 488 : 603);
+        return;
+      default:
+        this.#respond(txn, request, 501);
+    }
+  }
+
+  #onInfo(request: SipRequest, txn: ServerTransaction, usage: DialogUsage | undefined): void {
+    if (!usage || !isAnswerable(usage) || !this.#inOrder(usage, request)) {
+      this.#respond(txn, request, usage && isAnswerable(usage) ? 500 : 481);
+      return;
+    }
+    // SIPE 200-OKs any INFO; a C3P response in D1 completes an earlier 202 (brief §4.11).
+    this.#respond(txn, request, 200);
+    if (usage.name === 'D1' && mediaTypeOf(request) === CCCP) {
+      const response = this.#c3pBody(request);
+      if (response) this.#c3p.deliver(response);
+    }
+  }
+
+  #onBye(request: SipRequest, txn: ServerTransaction, usage: DialogUsage | undefined): void {
+    if (!usage || !isAnswerable(usage)) {
+      this.#respond(txn, request, 481);
+      return;
+    }
+    if (!this.#inOrder(usage, request)) {
+      this.#respond(txn, request, 500);
+      return;
+    }
+    // RFC 3261 §15.1.2: the BYE ends the dialog; with our own BYE crossing it, both get 200 (glare).
+    usage.state = 'terminated';
+    this.#respond(txn, request, 200);
+  }
+
+  #onNotify(request: SipRequest, usage: DialogUsage | undefined): void {
+    if (usage?.name !== 'D2') return;
+    const event = (request.headers.get('event') ?? '').split(';')[0]?.trim().toLowerCase();
+    if (event !== 'conference') return;
+    if (mediaTypeOf(request) === 'application/conference-info+xml' && request.body.length > 0) this.#applyRoster(request.body);
+    const state = request.headers.get('subscription-state') ?? '';
+    if (!/^\s*terminated/i.test(state)) return;
+    // RFC 6665 §4.1.3: a terminated state ends the subscription.
+    this.#d2.state = 'terminated';
+    // Seed msgs 3–5: on reason=ParticipantRemoved the client leaves its focus and MCU dialogs itself.
+    if (/reason\s*=\s*"?ParticipantRemoved/i.test(state)) this.#leaveAfterRemoval();
+  }
+
+  #leaveAfterRemoval(): void {
+    if (this.#removal) return;
+    const d1 = this.#bye(this.#d1);
+    const d3 = this.#bye(this.#d3);
+    this.#removal = Promise.allSettled([d1, d3]).then(() => {
+      this.#removal = undefined;
+    });
+  }
+
+  /** Settles when the BYEs sent after a `ParticipantRemoved` termination have completed. */
+  async settled(): Promise<void> {
+    await this.#removal;
+  }
+
+  #applyRoster(body: Buffer): void {
+    let update: RosterUpdate;
+    try {
+      update = this.roster.apply(body.toString('utf8'));
+    } catch (error) {
+      update = { applied: false, issue: 'malformed', detail: (error as Error).message };
+    }
+    if (update.issue !== undefined) this.rosterIssues.push(update);
+    for (const listener of this.#rosterListeners) listener(update);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  async #c3pInfo(command: C3pCommand): Promise<C3pOutcome> {
+    const layer = this.#requireLayer(command.name);
+    const dialog = this.#requireActive(this.#d1, command.name, 'join()');
+    const requestId = this.#nextRequestId();
+    const body = buildC3pRequest({ requestId, from: this.aor, to: this.#focusUri ?? '', command });
+    const info = dialog.createRequest('INFO', {
+      headers: [
+        ['Supported', 'timer'],
+        ['User-Agent', this.#userAgent],
+      ],
+      body: Buffer.from(body, 'utf8'),
+      contentType: CCCP,
+    });
+    this.#c3p.expect(requestId);
+    let sipResponse: SipResponse;
+    try {
+      sipResponse = await layer.sendRequest(info);
+    } catch (error) {
+      this.#c3p.cancel(requestId);
+      throw error;
+    }
+    const sipStatus = sipResponse.status;
+    const direct = this.#c3pBody(sipResponse);
+    if (direct) {
+      this.#c3p.cancel(requestId);
+      return { sipStatus, carriedBy: sipStatus >= 200 && sipStatus < 300 ? '200' : 'none', response: direct, requestId, sipResponse };
+    }
+    if (sipStatus >= 200 && sipStatus < 300) {
+      // 202 Accepted: the result comes in the focus's own INFO in D1 (seed msgs 2 and 14).
+      const response = await this.#c3p.wait(requestId, this.#options.c3pTimeoutMs ?? DEFAULT_C3P_TIMEOUT_MS);
+      return response
+        ? { sipStatus, carriedBy: 'info', response, requestId, sipResponse }
+        : { sipStatus, carriedBy: 'none', requestId, sipResponse };
+    }
+    this.#c3p.cancel(requestId);
+    return { sipStatus, carriedBy: 'none', requestId, sipResponse };
+  }
+
+  #c3pBody(message: SipMessage): C3pResponse | undefined {
+    if (mediaTypeOf(message) !== CCCP || message.body.length === 0) return undefined;
+    try {
+      return parseC3pResponse(message.body);
+    } catch {
+      return undefined;
+    }
+  }
+
+  #confirmInvite(usage: DialogUsage, invite: SipRequest, response: SipResponse): void {
+    if (response.status < 200 || response.status >= 300 || usage.callId !== invite.headers.get('call-id')) return;
+    const dialog = Dialog.asUac(invite, response);
+    usage.dialog = dialog;
+    usage.state = 'active';
+    // RFC 3261 §13.2.2.4: the UAC acknowledges every 2xx.
+    this.#layer?.sendAck(dialog.createAck(1));
+  }
+
+  async #bye(usage: DialogUsage): Promise<SipResponse | undefined> {
+    const layer = this.#layer;
+    if (!layer || !usage.dialog || usage.state !== 'active') return undefined;
+    const bye = usage.dialog.createRequest('BYE', { headers: [['User-Agent', this.#userAgent]] });
+    usage.state = 'terminated';
+    usage.closing = true;
+    try {
+      return await layer.sendRequest(bye);
+    } catch {
+      return undefined;
+    } finally {
+      usage.closing = false;
+    }
+  }
+
+  #inOrder(usage: DialogUsage, request: SipRequest): boolean {
+    if (!usage.dialog) return true;
+    return usage.dialog.receiveRequest(request).ok;
+  }
+
+  #respond(txn: ServerTransaction, request: SipRequest, status: number): void {
+    const headers: [string, string][] = [['User-Agent', this.#userAgent]];
+    if (status === 200 && this.#gruu !== undefined && request.method.toUpperCase() !== 'BYE') headers.unshift(['Contact', `<${this.#gruu}>`]);
+    try {
+      txn.respond(createResponse(request, status, undefined, { headers }));
+    } catch {
+      // The transaction may already be gone (connection closed); nothing to answer then.
+    }
+  }
+
+  #usageOf(callId: string | undefined): DialogUsage | undefined {
+    if (callId === undefined) return undefined;
+    if (this.#d1.callId === callId) return this.#d1;
+    if (this.#d2.callId === callId) return this.#d2;
+    if (this.#d3.callId === callId) return this.#d3;
+    return undefined;
+  }
+
+  #outOfDialog(method: string, uri: string, callId: string, headers: HeaderInit, contentType?: string, body?: string): SipRequest {
+    return buildOutOfDialogRequest({
+      method,
+      uri,
+      fromNameAddr: this.#fromNameAddr,
+      fromTag: newTag(),
+      epid: this.epid,
+      callId,
+      cseq: 1,
+      via: this.#via(),
+      contact: this.#contact(),
+      userAgent: this.#userAgent,
+      headers,
+      ...(contentType === undefined ? {} : { contentType }),
+      ...(body === undefined ? {} : { body }),
+    });
+  }
+
+  #via(): string {
+    const connection = this.#requireConnection('send');
+    return `SIP/2.0/${this.#options.server.transport.toUpperCase()} ${hostPort(connection.local)}`;
+  }
+
+  /** After registration the GRUU is our Contact (brief §1.2); before, the registered contact. */
+  #contact(): string {
+    if (this.#gruu !== undefined) return `<${this.#gruu}>`;
+    const connection = this.#requireConnection('send');
+    return `<sip:${hostPort(connection.local)};transport=${this.#options.server.transport};ms-opaque=${this.#msOpaque}>`;
+  }
+
+  #nextRequestId(): string {
+    this.#requestSeq += 1;
+    return String(this.#requestSeq);
+  }
+
+  #requireLayer(what: string): TransactionLayer {
+    if (!this.#layer || this.#closed) {
+      throw new FocusHarnessError('FH_USAGE', `${this.role}: ${what}() needs a connection; call connect() first.`);
+    }
+    return this.#layer;
+  }
+
+  #requireConnection(what: string): SipConnection {
+    if (!this.#connection) throw new FocusHarnessError('FH_USAGE', `${this.role}: ${what}() needs a connection; call connect() first.`);
+    return this.#connection;
+  }
+
+  #requireFocus(what: string): string {
+    if (this.#focusUri === undefined) {
+      throw new FocusHarnessError('FH_USAGE', `${this.role}: ${what}() needs a conference; call join(focusUri) first.`);
+    }
+    return this.#focusUri;
+  }
+
+  #requireActive(usage: DialogUsage, what: string, hint: string): Dialog {
+    if (!usage.dialog || usage.state !== 'active') {
+      throw new FocusHarnessError('FH_DIALOG', `${this.role}: ${what}() needs an active ${usage.name} dialog (state ${usage.state}); call ${hint} first.`);
+    }
+    return usage.dialog;
+  }
+
+  // ---------------------------------------------------------------- trace
+
+  #dialogLabel(callId: string | undefined): TraceDialog | undefined {
+    return this.#usageOf(callId)?.name;
+  }
+
+  #peerOf(message: SipMessage, dialog: TraceDialog | undefined): TracePeer {
+    if (dialog === 'D1' || dialog === 'D2') return 'focus';
+    if (dialog === 'D3') return 'mcu';
+    return peerFor(message);
+  }
+
+  #traceOut(connection: SipConnection, message: SipMessage): void {
+    if (!this.#recorder.enabled) {
+      this.#recorder.count(message.body.length);
+      return;
+    }
+    const callId = message.headers.get('call-id');
+    const dialog = this.#dialogLabel(callId);
+    this.#recorder.record({
+      time: this.#clock.now(),
+      role: this.role,
+      connectionId: connection.id,
+      direction: 'out',
+      local: hostPort(connection.local),
+      remote: hostPort(connection.remote),
+      peer: this.#peerOf(message, dialog),
+      ...(dialog === undefined ? {} : { dialog }),
+      callId: callId ?? '',
+      cseq: message.headers.get('cseq') ?? '',
+      firstLine: firstLineOf(message),
+      label: labelFor(message),
+      raw: serializeMessage(message),
+    });
+  }
+
+  #traceIn(connection: SipConnection, message: SipMessage, raw: Buffer): void {
+    const time = this.#clock.now();
+    const callId = message.headers.get('call-id');
+    const dialog = this.#dialogLabel(callId);
+    const peer = this.#peerOf(message, dialog);
+    let seq = 0;
+    if (this.#recorder.enabled) {
+      seq =
+        this.#recorder.record({
+          time,
+          role: this.role,
+          connectionId: connection.id,
+          direction: 'in',
+          local: hostPort(connection.local),
+          remote: hostPort(connection.remote),
+          peer,
+          ...(dialog === undefined ? {} : { dialog }),
+          callId: callId ?? '',
+          cseq: message.headers.get('cseq') ?? '',
+          firstLine: firstLineOf(message),
+          label: labelFor(message),
+          raw,
+        })?.seq ?? 0;
+    } else {
+      this.#recorder.count(raw.length);
+    }
+    const inbound: InboundMessage = { message, raw, seq, time, peer, ...(dialog === undefined ? {} : { dialog }) };
+    if (this.#options.keepReceived !== false) this.received.push(inbound);
+    for (const listener of this.#inboundListeners) listener(inbound);
+  }
+
+  #traceParseError(connection: SipConnection, error: Error & { raw?: Buffer }): void {
+    const raw = error.raw ?? Buffer.alloc(0);
+    if (!this.#recorder.enabled) {
+      this.#recorder.count(raw.length);
+      return;
+    }
+    const text = raw.toString('latin1');
+    const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+    this.#recorder.record({
+      time: this.#clock.now(),
+      role: this.role,
+      connectionId: connection.id,
+      direction: 'in',
+      local: hostPort(connection.local),
+      remote: hostPort(connection.remote),
+      peer: 'server',
+      callId: /^(?:call-id|i)[ \t]*:[ \t]*(\S+)/im.exec(text)?.[1] ?? '',
+      cseq: /^cseq[ \t]*:[ \t]*([^\r\n]+)/im.exec(text)?.[1]?.trim() ?? '',
+      firstLine,
+      label: 'unparsable message',
+      raw,
+      parseError: error.message,
+    });
+  }
+}
+
+function aorOf(target: Endpoint | string): string {
+  return typeof target === 'string' ? target : target.aor;
+}
