@@ -74,7 +74,7 @@ const PEERS: ReadonlySet<string> = new Set(['registrar', 'factory', 'focus', 'mc
 const DIALOGS: ReadonlySet<string> = new Set(['D1', 'D2', 'D3']);
 
 function fail(lineNo: number, what: string): never {
-  throw new FocusHarnessError('FH_USAGE', `Trace JSON Lines: ${what}; each line must be one trace record object.`, {
+  throw new FocusHarnessError('FH_USAGE', `Trace JSON Lines, line ${lineNo}: ${what}; each line must be one trace record object.`, {
     where: `line ${lineNo}`,
   });
 }

@@ -192,18 +192,26 @@ export class Endpoint {
       ...(server.servername === undefined ? {} : { servername: server.servername }),
       ...(server.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: server.connectTimeoutMs }),
       ...(this.#options.keyLog === undefined ? {} : { keyLog: this.#options.keyLog }),
+      clock: this.#clock,
     });
     this.#connection = connection;
     this.#closed = false;
+    // Before onMessage (the layer's): reading starts with the first message handler.
+    connection.onParseError((error, raw) => this.#traceParseError(connection, error, raw));
     const channel = {
+      transport: connection.transport,
+      local: connection.local,
+      onClose: (cb: (reason?: unknown) => void): void => {
+        connection.onClose(cb);
+      },
       send: (message: SipMessage): void => {
         this.#traceOut(connection, message);
         connection.send(message);
       },
-      onMessage: (cb: (message: SipMessage, raw: Buffer) => void): void => {
+      onMessage: (cb: (message: SipMessage) => void): void => {
         connection.onMessage((message, raw) => {
           this.#traceIn(connection, message, raw);
-          cb(message, raw);
+          cb(message);
         });
       },
     };
@@ -213,7 +221,6 @@ export class Endpoint {
     });
     this.#layer = layer;
     layer.onRequest((request, txn) => this.#onRequest(request, txn));
-    connection.onParseError((error) => this.#traceParseError(connection, error));
   }
 
   /**
@@ -828,8 +835,7 @@ export class Endpoint {
     for (const listener of this.#inboundListeners) listener(inbound);
   }
 
-  #traceParseError(connection: SipConnection, error: Error & { raw?: Buffer }): void {
-    const raw = error.raw ?? Buffer.alloc(0);
+  #traceParseError(connection: SipConnection, error: Error, raw: Buffer): void {
     if (!this.#recorder.enabled) {
       this.#recorder.count(raw.length);
       return;
