@@ -1,0 +1,80 @@
+import { CONFERENCE_NS } from './namespaces.js';
+import type { RosterEndpointView, RosterUserView } from './roster-update.js';
+import { attributeValue, childElement, childElements, childText, type XmlElement } from './xml-element.js';
+
+const CI = CONFERENCE_NS.ci;
+const MSCI = CONFERENCE_NS.msci;
+
+/**
+ * Derived views over a materialised conference-info tree (brief §5.6).
+ */
+export interface RosterSnapshot {
+  users: Map<string, RosterUserView>;
+  chatUri: string | undefined;
+  locked: boolean;
+}
+
+/** Reads users, the IM MCU URI and the lock out of a local tree. */
+export function snapshotOf(tree: XmlElement | undefined): RosterSnapshot {
+  const users = new Map<string, RosterUserView>();
+  if (tree === undefined) return { users, chatUri: undefined, locked: false };
+  const usersElement = childElement(tree, 'users', CI);
+  for (const user of usersElement ? childElements(usersElement, 'user', CI) : []) {
+    const entity = attributeValue(user, 'entity') ?? '';
+    const roles = childElement(user, 'roles', CI);
+    const view: RosterUserView = {
+      entity,
+      roles: roles ? childElements(roles, 'entry', CI).map((entry) => entry.text) : [],
+      endpoints: childElements(user, 'endpoint', CI).map(endpointView),
+    };
+    const displayText = childText(user, 'display-text', CI);
+    if (displayText !== undefined) view.displayText = displayText;
+    users.set(entity, view);
+  }
+  const chatUri = chatUriOf(tree);
+  return { users, chatUri, locked: lockedOf(tree, chatUri) };
+}
+
+function endpointView(endpoint: XmlElement): RosterEndpointView {
+  const view: RosterEndpointView = { entity: attributeValue(endpoint, 'entity') ?? '' };
+  const sessionType = attributeValue(endpoint, 'session-type', MSCI);
+  if (sessionType !== undefined) view.sessionType = sessionType;
+  const status = childText(endpoint, 'status', CI);
+  if (status !== undefined) view.status = status;
+  const endpointUri = attributeValue(endpoint, 'endpoint-uri', MSCI);
+  if (endpointUri !== undefined) view.endpointUri = endpointUri;
+  return view;
+}
+
+/** brief §5.6: IM MCU URI = conference-description/conf-uris/entry[purpose=chat]/uri. */
+function chatUriOf(tree: XmlElement): string | undefined {
+  const description = childElement(tree, 'conference-description', CI);
+  const confUris = description && childElement(description, 'conf-uris', CI);
+  const entry = confUris && childElements(confUris, 'entry', CI).find((candidate) => childText(candidate, 'purpose', CI) === 'chat');
+  return entry && childText(entry, 'uri', CI);
+}
+
+/**
+ * brief §5.6 (SIPE): locked = conference-view/entity-view[chat]/entity-state/locked is true. The chat
+ * entity-view is named `chat` or by the chat MCU URI; RFC 4575 `conference-state/locked` is the fallback.
+ */
+function lockedOf(tree: XmlElement, chatUri: string | undefined): boolean {
+  const view = childElement(tree, 'conference-view', MSCI);
+  const chatView =
+    view &&
+    childElements(view, 'entity-view', MSCI).find((candidate) => {
+      const entity = attributeValue(candidate, 'entity') ?? '';
+      return entity === 'chat' || (chatUri !== undefined && entity === chatUri) || entity.includes('app:conf:chat:');
+    });
+  const entityState = chatView && childElement(chatView, 'entity-state', MSCI);
+  const locked = entityState && childText(entityState, 'locked', MSCI);
+  if (locked !== undefined) return locked === 'true' || locked === '1';
+  const conferenceState = childElement(tree, 'conference-state', CI);
+  const coreLocked = conferenceState && childText(conferenceState, 'locked', CI);
+  return coreLocked === 'true' || coreLocked === '1';
+}
+
+/** brief §5.6: in the IM session = an endpoint with session-type chat and status connected. */
+export function userInChat(user: RosterUserView | undefined): boolean {
+  return user?.endpoints.some((endpoint) => endpoint.sessionType === 'chat' && endpoint.status === 'connected') ?? false;
+}
