@@ -1,0 +1,122 @@
+/**
+ * SIP, SIPS, TEL and other URIs (RFC 3261 §19.1, RFC 3966 for `tel:`).
+ */
+import { formatParams, parseParams, type Params } from './params.js';
+import { headerValueError } from './sip-parse-error.js';
+
+/**
+ * A parsed URI.
+ *
+ * @remarks For `sip:`/`sips:` every part is filled; for `tel:` the number is in `user` and `host`
+ * is empty; for any other scheme the text after the colon is kept in `opaque` unchanged.
+ * Parameter names are lower-cased; values are kept as written (escapes included).
+ */
+export interface SipUri {
+  /** Lower-cased scheme: `sip`, `sips`, `tel`, or another. */
+  scheme: string;
+  user?: string;
+  password?: string;
+  /** Host name, IPv4 address or bracketed IPv6 reference; empty for tel/generic URIs. */
+  host: string;
+  port?: number;
+  params: Params;
+  /** The `?…` part without the `?` (empty when absent). */
+  headers: string;
+  /** For schemes other than sip/sips/tel: everything after `scheme:`. */
+  opaque?: string;
+}
+
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/;
+const HOST = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._~%-]+)$/;
+
+/** Parses a URI; throws `SipParseError` (fault `bad-uri`) when it is not one. */
+export function parseUri(text: string): SipUri {
+  const colon = text.indexOf(':');
+  if (colon <= 0) throw headerValueError('bad-uri', 'URI without a scheme', text);
+  const schemeText = text.slice(0, colon);
+  if (!SCHEME.test(schemeText)) throw headerValueError('bad-uri', 'bad URI scheme', text);
+  const scheme = schemeText.toLowerCase();
+  const rest = text.slice(colon + 1);
+  if (/[\s<>"]/.test(rest)) throw headerValueError('bad-uri', 'URI contains a space, quote or angle bracket', text);
+  if (scheme === 'tel') return parseTel(rest, text);
+  if (scheme !== 'sip' && scheme !== 'sips') return { scheme, host: '', params: new Map(), headers: '', opaque: rest };
+
+  const uri: SipUri = { scheme, host: '', params: new Map(), headers: '' };
+  let hostPart = rest;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    const userinfo = rest.slice(0, at);
+    hostPart = rest.slice(at + 1);
+    const pw = userinfo.indexOf(':');
+    if (pw >= 0) {
+      uri.user = userinfo.slice(0, pw);
+      uri.password = userinfo.slice(pw + 1);
+    } else {
+      uri.user = userinfo;
+    }
+    if (uri.user.length === 0) throw headerValueError('bad-uri', 'empty user part', text);
+  }
+  const q = hostPart.indexOf('?');
+  if (q >= 0) {
+    uri.headers = hostPart.slice(q + 1);
+    hostPart = hostPart.slice(0, q);
+  }
+  const semi = hostPart.indexOf(';');
+  let hostport = hostPart;
+  if (semi >= 0) {
+    uri.params = parseParams(hostPart.slice(semi));
+    hostport = hostPart.slice(0, semi);
+  }
+  const { host, port } = splitHostPort(hostport, text);
+  uri.host = host;
+  if (port !== undefined) uri.port = port;
+  return uri;
+}
+
+function parseTel(rest: string, text: string): SipUri {
+  const semi = rest.indexOf(';');
+  const number = semi >= 0 ? rest.slice(0, semi) : rest;
+  if (number.length === 0) throw headerValueError('bad-uri', 'empty telephone number', text);
+  return { scheme: 'tel', user: number, host: '', params: semi >= 0 ? parseParams(rest.slice(semi)) : new Map(), headers: '' };
+}
+
+/** Splits `host[:port]` (IPv6 references in brackets); throws `bad-uri` for a bad host or port. */
+export function splitHostPort(hostport: string, context: string = hostport): { host: string; port?: number } {
+  let host = hostport;
+  let portText: string | undefined;
+  if (hostport.startsWith('[')) {
+    const close = hostport.indexOf(']');
+    if (close < 0) throw headerValueError('bad-uri', 'unterminated IPv6 reference', context);
+    host = hostport.slice(0, close + 1);
+    const after = hostport.slice(close + 1);
+    if (after.length > 0) {
+      if (!after.startsWith(':')) throw headerValueError('bad-uri', 'junk after IPv6 reference', context);
+      portText = after.slice(1);
+    }
+  } else {
+    const c = hostport.lastIndexOf(':');
+    if (c >= 0) {
+      host = hostport.slice(0, c);
+      portText = hostport.slice(c + 1);
+    }
+  }
+  if (!HOST.test(host)) throw headerValueError('bad-uri', 'bad host', context);
+  if (portText === undefined) return { host };
+  if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) throw headerValueError('bad-uri', 'bad port', context);
+  return { host, port: Number(portText) };
+}
+
+/** Writes a URI back as text. */
+export function formatUri(uri: SipUri): string {
+  if (uri.opaque !== undefined) return `${uri.scheme}:${uri.opaque}`;
+  let out = `${uri.scheme}:`;
+  if (uri.user !== undefined) {
+    out += uri.user;
+    if (uri.scheme !== 'tel') out += uri.password !== undefined ? `:${uri.password}@` : '@';
+  }
+  out += uri.host;
+  if (uri.port !== undefined) out += `:${uri.port}`;
+  out += formatParams(uri.params);
+  if (uri.headers.length > 0) out += `?${uri.headers}`;
+  return out;
+}
