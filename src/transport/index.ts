@@ -7,7 +7,7 @@ export { listen } from './listen.js';
 export type { ListenOptions } from './listen-options.js';
 export { SipConnection } from './sip-connection.js';
 export type {
-  CloseHandler, ConnectionState, MessageHandler, ParseErrorHandler, SipConnectionInit,
+  CloseHandler, ConnectionState, KeepAliveHandler, MessageHandler, ParseErrorHandler, SipConnectionInit,
 } from './sip-connection.js';
 export { SipListener } from './sip-listener.js';
 export type { ClientErrorHandler, ConnectionHandler } from './sip-listener.js';

@@ -13,6 +13,8 @@ import type { ConnectionRole, TransportAddress, TransportKind } from './transpor
 export type MessageHandler = (message: SipMessage, raw: Buffer) => void;
 export type ParseErrorHandler = (error: FocusHarnessError, raw: Buffer) => void;
 export type CloseHandler = (reason: ConnectionCloseReason) => void;
+/** RFC 5626 §3.5.1: `ping` is a double CRLF, `pong` a single CRLF. */
+export type KeepAliveHandler = (kind: 'ping' | 'pong') => void;
 
 /**
  * - `open`: sending and receiving.
@@ -68,7 +70,7 @@ export class SipConnection {
   #onMessage: MessageHandler[] = [];
   #onParseError: ParseErrorHandler[] = [];
   #onClose: CloseHandler[] = [];
-  #onKeepAlive: (() => void)[] = [];
+  #onKeepAlive: KeepAliveHandler[] = [];
 
   constructor(socket: Socket, init: SipConnectionInit) {
     this.id = `c${++connectionCounter}`;
@@ -145,8 +147,11 @@ export class SipConnection {
     return add(this.#onParseError, handler);
   }
 
-  /** CRLF keep-alives from the peer (a ping, or a pong to our ping). */
-  onKeepAlive(handler: () => void): () => void {
+  /**
+   * CRLF keep-alives from the peer (a ping, or a pong to our ping). A server-side connection
+   * answers each ping with a pong by itself (RFC 5626 §4.4.1).
+   */
+  onKeepAlive(handler: KeepAliveHandler): () => void {
     return add(this.#onKeepAlive, handler);
   }
 
@@ -230,7 +235,9 @@ export class SipConnection {
         return;
       }
       case 'keepalive':
-        for (const handler of this.#onKeepAlive.slice()) guard(handler);
+        // RFC 5626 §4.4.1: a server that receives a ping (CRLFCRLF) responds with a pong (CRLF).
+        if (event.kind === 'ping' && this.role === 'server' && this.#state === 'open') this.#socket.write(PONG);
+        for (const handler of this.#onKeepAlive.slice()) guard(() => handler(event.kind));
         return;
       case 'error': {
         const error = asHarnessError(event.error);
@@ -238,8 +245,9 @@ export class SipConnection {
           channels.parseError.publish({ connectionId: this.id, error, raw: event.raw, time: this.#clock.now() });
         }
         for (const handler of this.#onParseError.slice()) guard(() => handler(error, event.raw));
-        // RFC 3261 §18.3: when the stream framing itself is lost (no usable Content-Length),
-        // the only recovery is to close the connection.
+        // RFC 3261 §18.3: when the stream framing itself is lost the only recovery is to close
+        // the connection. The sip framer resynchronises on the next start line and reports
+        // FH_SIP_PARSE; a framer that gives up reports FH_SIP_FRAMING.
         if (error.code === 'FH_SIP_FRAMING') this.#fail(error);
         return;
       }
