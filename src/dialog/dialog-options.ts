@@ -1,0 +1,35 @@
+/**
+ * Options for building and receiving in-dialog requests.
+ */
+import type { HeaderInit } from '../sip/index.js';
+
+export interface CreateInDialogRequestOptions {
+  /** Extra headers, appended after the dialog's own. */
+  readonly headers?: HeaderInit;
+  readonly body?: Buffer | string;
+  /** Content-Type of the body (written only with a body or when given). */
+  readonly contentType?: string;
+}
+
+export interface DialogCreateOptions {
+  /** The local epid (MS-SIPRE 3.2.4.1) when it is not on our From (UAC) / To (UAS). */
+  readonly localEpid?: string;
+  /**
+   * UAS only: the first CSeq our requests use minus one (RFC 3261 §12.1.1: the local sequence
+   * number starts empty). Lync servers start high (seed msg 6: 2147483645). @default 0
+   */
+  readonly localCSeqBase?: number;
+  /** Overrides the Via sent-by of in-dialog requests, e.g. `SIP/2.0/TLS 127.0.0.1:5061`. */
+  readonly viaPrefix?: string;
+}
+
+/** The verdict of `dialog.receiveRequest` (RFC 3261 §12.2.2). */
+export type ReceiveRequestVerdict =
+  | { readonly ok: true }
+  | {
+      readonly ok: false;
+      readonly reason: 'cseq-lower' | 'cseq-equal' | 'not-this-dialog' | 'dialog-terminated' | 'bad-cseq';
+      /** The response §12.2.2 asks for: 500 for out-of-order, 481 otherwise. */
+      readonly status: 500 | 481 | 400;
+      readonly detail: string;
+    };
