@@ -1,7 +1,7 @@
 /**
  * Starts a SIP listener over TLS or TCP.
  */
-import { createServer as createTcpServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { createServer as createTcpServer, Socket, type AddressInfo, type Server } from 'node:net';
 import { createServer as createTlsServer, type TLSSocket } from 'node:tls';
 import { FocusHarnessError } from '../errors.js';
 import { systemClock } from '../util/index.js';
@@ -9,6 +9,7 @@ import type { ListenOptions } from './listen-options.js';
 import { MIN_TLS_VERSION } from './secure-context-cache.js';
 import { SipConnection } from './sip-connection.js';
 import { SipListener } from './sip-listener.js';
+import type { TransportAddress } from './transport-address.js';
 
 /**
  * Listens on `host:port` (default `127.0.0.1:0`) and resolves once the socket is bound.
@@ -31,15 +32,21 @@ export async function listen(options: ListenOptions): Promise<SipListener> {
   const feed = listener.feed();
 
   // Raw sockets are tracked from accept so close() can also drop clients mid-handshake.
+  const remotes = new WeakMap<Socket, TransportAddress>();
   server.on('connection', (socket: Socket) => {
     socket.setNoDelay(true);
     feed.track(socket);
+    remotes.set(socket, { address: socket.remoteAddress ?? '', port: socket.remotePort ?? 0 });
     if (options.transport === 'tcp') feed.accept(new SipConnection(socket, connectionInit));
   });
   if (options.transport === 'tls') {
     server.on('secureConnection', (socket: TLSSocket) => feed.accept(new SipConnection(socket, connectionInit)));
     server.on('tlsClientError', (error: Error, socket: TLSSocket) => {
-      const remote = { address: socket.remoteAddress ?? '', port: socket.remotePort ?? 0 };
+      // A client that hung up mid-handshake has no address any more; the TLS socket's
+      // underlying TCP socket (`_parent`, a stable Node internal) was recorded at accept.
+      const parent = (socket as TLSSocket & { _parent?: unknown })._parent;
+      const remote = (parent instanceof Socket ? remotes.get(parent) : undefined)
+        ?? { address: socket.remoteAddress ?? '', port: socket.remotePort ?? 0 };
       const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
       feed.clientError(new FocusHarnessError(
         'FH_TLS_HANDSHAKE',
