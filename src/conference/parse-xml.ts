@@ -14,7 +14,8 @@ const parser = new XMLParser({
   attributeNamePrefix: '',
   parseTagValue: false,
   parseAttributeValue: false,
-  trimValues: true,
+  // Attribute values must keep their spaces; element text is trimmed in convert().
+  trimValues: false,
   ignoreDeclaration: true,
   ignorePiTags: true,
   processEntities: true,
@@ -86,5 +87,5 @@ function convert(node: OrderedNode, parentScope: ReadonlyMap<string, string>): X
     if ('#text' in child) texts.push(String(child['#text']));
     else if (elementName(child) !== undefined) children.push(convert(child, scope));
   }
-  return { ns: scope.get(prefix) ?? '', prefix, local, attributes, children, text: texts.join(' ').trim() };
+  return { ns: scope.get(prefix) ?? '', prefix, local, attributes, children, text: texts.join('').trim() };
 }
