@@ -69,7 +69,7 @@ export class Endpoint {
   readonly epid: string;
   readonly instanceId: string;
   /** This endpoint's view of the conference: every D2 document merged (RFC 4575 §4.6). */
-  readonly roster: Roster = new Roster();
+  readonly roster: Roster;
   /** Roster documents that were stale, left a gap, came before a full one, or were malformed. */
   readonly rosterIssues: RosterUpdate[] = [];
   /** Everything that arrived on this endpoint's connection, in order. */
@@ -99,6 +99,7 @@ export class Endpoint {
   #inboundListeners: ((message: InboundMessage) => void)[] = [];
   #rosterListeners: ((update: RosterUpdate) => void)[] = [];
   #removal: Promise<void> | undefined;
+  #refreshingRoster = false;
 
   constructor(options: EndpointOptions) {
     this.#options = options;
@@ -108,6 +109,7 @@ export class Endpoint {
     this.epid = options.epid ?? createEpid();
     this.instanceId = instanceIdFromEpid(this.epid);
     this.#clock = options.clock ?? systemClock;
+    this.roster = new Roster({ clock: this.#clock });
     this.#recorder = options.recorder ?? new TraceRecorder({ enabled: false });
     this.#userAgent = options.userAgent ?? `focus-harness/${ENDPOINT_VERSION} (Lync-compatible)`;
     this.#fromNameAddr = formatFromNameAddr(options.aor, options.displayName);
@@ -603,12 +605,36 @@ export class Endpoint {
   #applyRoster(body: Buffer): void {
     let update: RosterUpdate;
     try {
-      update = this.roster.apply(body.toString('utf8'));
+      update = this.roster.apply(body);
     } catch (error) {
       update = { applied: false, issue: 'malformed', detail: (error as Error).message };
     }
     if (update.issue !== undefined) this.rosterIssues.push(update);
     for (const listener of this.#rosterListeners) listener(update);
+    // Brief §7.1 item 6: after a version gap, refresh the subscription to get a full document.
+    if (update.issue === 'gap') this.#refreshRoster();
+  }
+
+  #refreshRoster(): void {
+    const d2 = this.#d2;
+    const layer = this.#layer;
+    if (!layer || !d2.dialog || d2.state !== 'active' || this.#refreshingRoster) return;
+    this.#refreshingRoster = true;
+    const refresh = d2.dialog.createRequest('SUBSCRIBE', {
+      headers: [
+        ['Event', 'conference'],
+        ['Accept', 'application/conference-info+xml'],
+        ['Supported', 'ms-benotify'],
+        ['Proxy-Require', 'ms-benotify'],
+        ['User-Agent', this.#userAgent],
+      ],
+    });
+    layer
+      .sendRequest(refresh)
+      .catch(() => undefined)
+      .finally(() => {
+        this.#refreshingRoster = false;
+      });
   }
 
   // ---------------------------------------------------------------- helpers
@@ -684,16 +710,18 @@ export class Endpoint {
     }
   }
 
+  /** RFC 3261 §12.2.2: a CSeq lower than the last one seen gets 500; glare on a closing dialog is fine. */
   #inOrder(usage: DialogUsage, request: SipRequest): boolean {
     if (!usage.dialog) return true;
-    return usage.dialog.receiveRequest(request).ok;
+    const verdict = usage.dialog.receiveRequest(request);
+    return verdict.ok || verdict.status !== 500;
   }
 
   #respond(txn: ServerTransaction, request: SipRequest, status: number): void {
     const headers: [string, string][] = [['User-Agent', this.#userAgent]];
     if (status === 200 && this.#gruu !== undefined && request.method.toUpperCase() !== 'BYE') headers.unshift(['Contact', `<${this.#gruu}>`]);
     try {
-      txn.respond(createResponse(request, status, undefined, { headers }));
+      txn.respond(createResponse(request, status, undefined, { headers, toTag: newTag() }));
     } catch {
       // The transaction may already be gone (connection closed); nothing to answer then.
     }
