@@ -36,7 +36,8 @@ export function parseNameAddr(text: string): NameAddr {
     if (displayName === undefined) {
       const name = value.slice(0, lt).trim();
       if (name.length > 0) {
-        if (/[<>";]/.test(name)) throw headerValueError('bad-name-addr', 'bad display name', text);
+        // RFC 3261 §25.1: an unquoted display name is *(token LWS); commas and the like need quotes.
+        if (/[^A-Za-z0-9.!%*_+`'~\- \t\u0080-\uffff]/.test(name)) throw headerValueError('bad-name-addr', 'unquoted display name with non-token characters', text);
         displayName = name;
       }
     }
