@@ -55,6 +55,7 @@ export class LabConference {
   /** The last roster version published (0 before any document). */
   version = 0;
   readonly #participants = new Map<string, LabParticipant>();
+  #messageCount = 0;
 
   constructor(init: LabConferenceInit) {
     this.id = init.id;
@@ -64,6 +65,11 @@ export class LabConference {
     this.subject = init.subject ?? '';
     this.expiryTime = init.expiryTime;
     this.admissionPolicy = init.admissionPolicy ?? 'openAuthenticated';
+  }
+
+  /** MS-CONFIM 4.2.1: the IM MCU numbers the messages it accepts (`Message-Id`). */
+  nextMessageId(): string {
+    return String(++this.#messageCount);
   }
 
   /** Participants in join order. */

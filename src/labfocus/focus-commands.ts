@@ -1,0 +1,107 @@
+/**
+ * C3P commands carried by INFO in a participant's focus dialog (brief §4.11, §8 item 6):
+ * deleteUser, modifyUserRoles, modifyConferenceLock, getConference, deleteConference.
+ *
+ * Authorisation (brief §4.11 "who may do what"): only presenters may eject, change roles or lock;
+ * anyone else gets `code="failure"` with reason `unauthorized` and nothing changes.
+ */
+import { C3pParseError, parseC3pRequest, type C3pRequest, type C3pResponseInit } from '../conference/index.js';
+import { acceptC3p, deliverC3p, envelopeFor } from './c3p-delivery.js';
+import { aorOf } from './conference-address.js';
+import { deleteConference } from './conference-teardown.js';
+import { runEject } from './eject-flow.js';
+import type { LabConference } from './lab-conference.js';
+import type { LabDialog } from './lab-dialog.js';
+import type { LabFocusCore, LabRequest } from './lab-focus-core.js';
+import { contentTypeOf } from './message-fields.js';
+import { msDiagnostics, msDiagnosticsPublic } from './ms-diagnostics.js';
+import { fullRosterDocument } from './roster-documents.js';
+import { sameConferenceUri } from './same-conference-uri.js';
+
+export function handleFocusInfo(core: LabFocusCore, req: LabRequest, dialog: LabDialog): void {
+  const conference = core.conferences.get(dialog.conferenceId);
+  if (!conference) {
+    core.respond(req, 481);
+    return;
+  }
+  if (contentTypeOf(req.request) !== 'application/cccp+xml') {
+    core.respond(req, 415, { headers: [['Accept', 'application/cccp+xml']] });
+    return;
+  }
+  let c3p: C3pRequest;
+  try {
+    c3p = parseC3pRequest(req.request.body);
+  } catch (error) {
+    answerParseFailure(core, req, dialog, error);
+    return;
+  }
+  runCommand(core, req, dialog, conference, c3p);
+}
+
+/** 3006 for a body that is not C3P; 3004 and a failure response for a command we do not implement. */
+function answerParseFailure(core: LabFocusCore, req: LabRequest, dialog: LabDialog, error: unknown): void {
+  const source = core.settings.serverName;
+  if (error instanceof C3pParseError && error.unknownCommand && error.envelope.requestId !== undefined) {
+    const header: [string, string][] = [['ms-diagnostics-public', msDiagnosticsPublic('notImplemented')]];
+    acceptC3p(core, req, header);
+    const envelope = envelopeFor({ requestId: error.envelope.requestId, from: error.envelope.from ?? req.aor, to: error.envelope.to ?? dialog.localUri });
+    deliverC3p(core, req, dialog, { ...envelope, command: error.unknownCommand, code: 'failure', reason: 'notImplemented' }, header);
+    return;
+  }
+  core.respond(req, 400, { reason: 'Bad C3P Request', headers: [['ms-diagnostics', msDiagnostics('parseFailed', source)]] });
+}
+
+function runCommand(core: LabFocusCore, req: LabRequest, dialog: LabDialog, conference: LabConference, c3p: C3pRequest): void {
+  const command = c3p.command;
+  const role = conference.participant(req.aor)?.role ?? 'attendee';
+  const answer = (init: Omit<C3pResponseInit, 'requestId' | 'from' | 'to'>, headers: [string, string][] = []): void => {
+    acceptC3p(core, req, headers);
+    deliverC3p(core, req, dialog, { ...envelopeFor(c3p), ...init } as C3pResponseInit, headers);
+  };
+  const refuse = (reason: string, headers: [string, string][] = []): void =>
+    answer({ command: command.name, code: 'failure', reason }, headers);
+  const unauthorized = (): void =>
+    refuse('unauthorized', [['ms-diagnostics', msDiagnostics('unauthorized', core.settings.serverName)]]);
+
+  if ('confEntity' in command && command.confEntity !== undefined && !sameConferenceUri(command.confEntity, conference.focusUri)) {
+    refuse('conferenceDoesNotExist', [['ms-diagnostics', msDiagnostics('badConferenceEntity', core.settings.serverName)]]);
+    return;
+  }
+  switch (command.name) {
+    case 'deleteUser': {
+      if (!core.policy.mayRunPresenterCommand(role, command.name)) return unauthorized();
+      const victim = aorOf(command.userEntity);
+      if (!conference.has(victim)) return refuse('userDoesNotExist');
+      runEject({ core, req, dialog, conference, c3p, victim });
+      return;
+    }
+    case 'modifyUserRoles': {
+      if (!core.policy.mayRunPresenterCommand(role, command.name)) return unauthorized();
+      const target = aorOf(command.userEntity);
+      if (!conference.has(target)) return refuse('userDoesNotExist');
+      const change = conference.setRole(target, command.roles);
+      answer({ command: 'modifyUserRoles', code: 'success', payload: { confEntity: conference.focusUri, userEntity: command.userEntity } });
+      core.logger.info({ event: 'conference.roles', conferenceId: conference.id, by: req.aor, target, roles: command.roles }, 'roles changed');
+      core.publish(conference, change);
+      return;
+    }
+    case 'modifyConferenceLock': {
+      if (!core.policy.mayRunPresenterCommand(role, command.name)) return unauthorized();
+      const change = conference.setLocked(command.locked);
+      answer({ command: 'modifyConferenceLock', code: 'success', payload: { confEntity: conference.focusUri } });
+      core.logger.info({ event: 'conference.lock', conferenceId: conference.id, by: req.aor, locked: command.locked }, 'lock changed');
+      core.publish(conference, change);
+      return;
+    }
+    case 'getConference':
+      answer({ command: 'getConference', code: 'success', payload: { conference: fullRosterDocument(conference, conference.version) } });
+      return;
+    case 'deleteConference':
+      if (!core.policy.mayRunPresenterCommand(role, command.name)) return unauthorized();
+      answer({ command: 'deleteConference', code: 'success', payload: { focusUri: conference.focusUri } });
+      deleteConference(core, conference);
+      return;
+    default:
+      refuse('otherFailure', [['ms-diagnostics-public', msDiagnosticsPublic('notImplemented')]]);
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * The lab focus's I/O shell: accepts connections, runs one transaction layer per connection,
+ * routes each request to its handler and implements the {@link LabFocusCore} primitives.
+ *
+ * @remarks All protocol decisions live in the handlers and the policy; this class only owns
+ * sockets, timers and the request routing table (brief §1.3: server-originated requests go down
+ * the connection the user registered on, to its registered Contact).
+ */
+import type { Logger } from 'pino';
+import { createResponse, newBranch, serializeMessage, type SipRequest, type SipResponse } from '../sip/index.js';
+import { TransactionLayer, type ServerTransaction } from '../transaction/index.js';
+import type { SipConnection, SipListener } from '../transport/index.js';
+import type { Clock, TimerHandle } from '../util/index.js';
+import { classifyAddress } from './conference-address.js';
+import type { LabConference } from './lab-conference.js';
+import type { LabDialog } from './lab-dialog.js';
+import { LabDialogTable } from './lab-dialog-table.js';
+import type { LabFocusCore, LabLink, LabRequest, LabSettings, RespondInit, SendInit } from './lab-focus-core.js';
+import type { LabPolicy } from './lab-policy.js';
+import { buildDialogRequest, mcuVias, withMcuHeaderCase } from './outbound-request.js';
+import { Registrar } from './registrar.js';
+import type { RosterChange } from './roster-change.js';
+import { publishRosterChange } from './roster-publisher.js';
+import { routeRequest } from './route-request.js';
+
+/** How long an ended dialog stays findable, so a crossing BYE still matches (64·T1). */
+const DIALOG_LINGER_MS = 32_000;
+
+export interface LabFocusServerInit {
+  listener: SipListener;
+  settings: LabSettings;
+  policy: LabPolicy;
+  clock: Clock;
+  logger: Logger;
+}
+
+export class LabFocusServer implements LabFocusCore {
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly policy: LabPolicy;
+  readonly settings: LabSettings;
+  readonly registrar = new Registrar();
+  readonly dialogs = new LabDialogTable();
+  readonly conferences = new Map<string, LabConference>();
+  readonly #listener: SipListener;
+  readonly #links = new Map<string, LabLink>();
+  readonly #timers = new Set<TimerHandle>();
+  #stopped = false;
+
+  constructor(init: LabFocusServerInit) {
+    this.#listener = init.listener;
+    this.settings = init.settings;
+    this.policy = init.policy;
+    this.clock = init.clock;
+    this.logger = init.logger;
+    init.listener.onConnection((connection) => this.#accept(connection));
+  }
+
+  #accept(connection: SipConnection): void {
+    const layer = new TransactionLayer(connection, { clock: this.clock });
+    const link: LabLink = { connection, layer };
+    this.#links.set(connection.id, link);
+    layer.onRequest((request, txn) => this.#receive(link, request, txn));
+    layer.onError((error) => this.logger.warn({ event: 'transaction.error', connectionId: connection.id, err: error }, 'transaction error'));
+    connection.onParseError((error) => this.logger.warn({ event: 'sip.parse-error', connectionId: connection.id, err: error }, 'unparsable message'));
+    connection.onClose(() => this.#closed(link));
+    this.logger.debug({ event: 'connection.open', connectionId: connection.id, remote: connection.remote }, 'connection accepted');
+  }
+
+  #receive(link: LabLink, request: SipRequest, txn: ServerTransaction): void {
+    if (this.#stopped) return;
+    try {
+      routeRequest(this, link, request, txn);
+    } catch (error) {
+      this.logger.error({ event: 'request.failed', method: request.method, err: error }, 'handler failed');
+      if (txn.kind === 'invite' || txn.kind === 'non-invite') {
+        try {
+          txn.respond(createResponse(request, 500));
+        } catch {
+          // Already answered: nothing more to say.
+        }
+      }
+    }
+  }
+
+  /** A connection went away: its registration and dialogs go, and the rosters say so. */
+  #closed(link: LabLink): void {
+    this.#links.delete(link.connection.id);
+    this.registrar.dropConnection(link.connection.id);
+    if (this.#stopped) return;
+    for (const dialog of this.dialogs.onConnection(link.connection.id)) {
+      if (dialog.state !== 'confirmed') continue;
+      this.endDialog(dialog);
+      const conference = this.conferences.get(dialog.conferenceId);
+      if (!conference) continue;
+      if (dialog.kind === 'focus') this.publish(conference, conference.leaveFocus(dialog.aor));
+      if (dialog.kind === 'chat') this.publish(conference, conference.leaveChat(dialog.aor));
+    }
+    this.logger.debug({ event: 'connection.closed', connectionId: link.connection.id }, 'connection closed');
+  }
+
+  respond(req: LabRequest, status: number, init: RespondInit = {}): void {
+    const headers: [string, string][] = (init.headers ?? []).map(([n, v]) => [n, v]);
+    if (init.contentType) headers.push(['Content-Type', init.contentType]);
+    let response = createResponse(req.request, status, init.reason, {
+      ...(init.toTag !== undefined ? { toTag: init.toTag } : {}),
+      headers,
+      ...(init.body !== undefined ? { body: init.body } : {}),
+    });
+    if (init.mcu) response = withMcuHeaderCase(response);
+    try {
+      req.txn.respond(response);
+    } catch (error) {
+      this.logger.warn({ event: 'respond.failed', status, method: req.request.method, err: error }, 'could not respond');
+    }
+  }
+
+  async send(dialog: LabDialog, method: string, init: SendInit = {}): Promise<SipResponse | undefined> {
+    const registration = this.registrar.lookup(dialog.aor, this.clock.now());
+    const link = this.#links.get(registration?.connectionId ?? dialog.connectionId);
+    if (!link || link.connection.closed) return undefined;
+    const { host, port, transport } = this.settings;
+    const vias = init.mcu
+      ? mcuVias(host, port, transport)
+      : [`SIP/2.0/${transport.toUpperCase()} ${host}:${port};branch=${newBranch()};branched=FALSE`];
+    let request = buildDialogRequest(dialog, method, {
+      target: registration?.contactUri ?? dialog.remoteTarget ?? dialog.aor,
+      vias,
+      ...(init.cseq !== undefined ? { cseq: init.cseq } : {}),
+      ...(init.headers ? { headers: init.headers } : {}),
+      ...(init.contentType ? { contentType: init.contentType } : {}),
+      ...(init.body !== undefined ? { body: init.body } : {}),
+    });
+    if (init.mcu) request = withMcuHeaderCase(request);
+    try {
+      if (init.contentLengthDelta) {
+        link.connection.sendRaw(misframe(serializeMessage(request), request.body.length + init.contentLengthDelta));
+        return undefined;
+      }
+      if (init.bestEffort) {
+        link.layer.sendBestEffort(request);
+        return undefined;
+      }
+      return await link.layer.sendRequest(request);
+    } catch (error) {
+      this.logger.debug({ event: 'send.failed', method, aor: dialog.aor, err: error }, 'request not delivered');
+      return undefined;
+    }
+  }
+
+  publish(conference: LabConference, change: RosterChange | undefined): void {
+    if (change) publishRosterChange(this, conference, change);
+  }
+
+  dropConnectionOf(aor: string): void {
+    const registration = this.registrar.lookup(aor, this.clock.now());
+    const link = registration ? this.#links.get(registration.connectionId) : undefined;
+    this.logger.info({ event: 'connection.dropped', aor }, 'dropping a participant connection');
+    link?.connection.destroy();
+  }
+
+  endDialog(dialog: LabDialog): void {
+    if (dialog.state === 'terminated') return;
+    dialog.state = 'terminated';
+    const timer = this.clock.setTimer(DIALOG_LINGER_MS, () => {
+      this.#timers.delete(timer);
+      this.dialogs.delete(dialog);
+    });
+    this.#timers.add(timer);
+  }
+
+  async stop(): Promise<void> {
+    if (this.#stopped) return;
+    this.#stopped = true;
+    for (const timer of this.#timers) timer.cancel();
+    this.#timers.clear();
+    for (const link of this.#links.values()) link.layer.close();
+    await this.#listener.close();
+  }
+}
+
+/** Rewrites the Content-Length value of serialized bytes (the `wrong-content-length` fault). */
+function misframe(raw: Buffer, declared: number): Buffer {
+  const text = raw.toString('latin1');
+  const fixed = text.replace(/\r\n(content-length|l)[ \t]*:[ \t]*\d+\r\n/i, (_m, name: string) => `\r\n${name}: ${Math.max(0, declared)}\r\n`);
+  return Buffer.from(fixed, 'latin1');
+}

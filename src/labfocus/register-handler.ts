@@ -1,0 +1,76 @@
+/**
+ * REGISTER (MS-SIPREGE; brief §3.1–3.2, issue 3): binds the AOR to the connection and answers
+ * with the GRUU, the instance and the keep-alive interval. No authentication in the lab.
+ */
+import type { SipRequest } from '../sip/index.js';
+import type { ServerTransaction } from '../transaction/index.js';
+import { aorOf } from './conference-address.js';
+import type { LabFocusCore, LabLink } from './lab-focus-core.js';
+import { expiresOf, fromAor, nameAddr, param } from './message-fields.js';
+
+/** Brief §3.2: what the 200 OK advertises for keep-alives. */
+export const MS_KEEP_ALIVE = 'UAC;hop-hop=yes;end-end=no;timeout=300';
+
+/** @default 900 s when the client asks nothing (seen in Lync traces). */
+const DEFAULT_EXPIRES = 900;
+const MAX_EXPIRES = 7200;
+
+export function handleRegister(core: LabFocusCore, request: SipRequest, txn: ServerTransaction, link: LabLink): void {
+  const req = { request, txn, link, aor: '' };
+  const to = nameAddr(request, 'to');
+  const aor = to ? aorOf(to.uri) : undefined;
+  if (!aor || !aor.endsWith(`@${core.settings.domain}`)) {
+    core.respond(req, 403, { headers: [['ms-diagnostics', diagnostics(core, 'User not in this domain')]] });
+    return;
+  }
+  if (fromAor(request) !== aor) {
+    core.respond(req, 403, { headers: [['ms-diagnostics', diagnostics(core, 'Third-party registration not allowed')]] });
+    return;
+  }
+  const contact = nameAddr(request, 'contact');
+  const asked = contact?.params.get('expires');
+  const expires = Math.min(MAX_EXPIRES, typeof asked === 'string' && /^\d+$/.test(asked) ? Number(asked) : expiresOf(request, DEFAULT_EXPIRES));
+  if (!contact && expires !== 0) {
+    core.respond(req, 400, { reason: 'Missing Contact' });
+    return;
+  }
+  const instance = param(contact, '+sip.instance');
+  const outcome = core.registrar.register({
+    aor,
+    contactUri: contact?.uri ?? '',
+    instance,
+    epid: param(nameAddr(request, 'from'), 'epid'),
+    connectionId: link.connection.id,
+    expiresSeconds: expires,
+    now: core.clock.now(),
+  });
+  switch (outcome.kind) {
+    case 'forbidden':
+      core.respond(req, 403, { headers: [['ms-diagnostics', diagnostics(core, outcome.reason)]] });
+      return;
+    case 'unregistered':
+      core.logger.info({ event: 'registrar.unregistered', aor }, 'unregistered');
+      core.respond(req, 200, { headers: [['Expires', '0']] });
+      return;
+    case 'registered': {
+      const r = outcome.registration;
+      const contactValue =
+        `<${r.contactUri}>;expires=${expires}` +
+        (r.instance ? `;+sip.instance="${r.instance}"` : '') +
+        `;gruu="${r.gruu}"`;
+      core.logger.info({ event: 'registrar.registered', aor, gruu: r.gruu, connectionId: link.connection.id }, 'registered');
+      core.respond(req, 200, {
+        headers: [
+          ['Contact', contactValue],
+          ['Expires', String(expires)],
+          ['ms-keep-alive', MS_KEEP_ALIVE],
+          ['Supported', 'gruu-10, msrtc-event-categories'],
+        ],
+      });
+    }
+  }
+}
+
+function diagnostics(core: LabFocusCore, reason: string): string {
+  return `4000;reason="${reason}";source="${core.settings.serverName}"`;
+}
