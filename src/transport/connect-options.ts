@@ -4,6 +4,7 @@
 import type { Clock } from '../util/index.js';
 import type { PemInput } from './secure-context-cache.js';
 import type { TransportKind } from './transport-address.js';
+import type { TlsSessionCache } from './tls-session-cache.js';
 
 export interface ConnectOptions {
   readonly host: string;
@@ -32,6 +33,13 @@ export interface ConnectOptions {
   readonly insecureSkipVerify?: boolean;
   /** Receives security warnings; without it they go to `process.emitWarning`. */
   readonly onWarning?: (message: string) => void;
+  /**
+   * Resume TLS sessions with servers seen before (RFC 8446 §2.2 tickets / RFC 5077): cheaper
+   * handshakes for load runs. `false` forces a full handshake every time (the certificate is
+   * then on the wire in every capture). Pass a `TlsSessionCache` to keep sessions apart.
+   * @default the process-wide cache
+   */
+  readonly tlsSessions?: TlsSessionCache | false;
   /** @default systemClock */
   readonly clock?: Clock;
   /** See `SipConnectionInit.closeTimeoutMs`. @default 2000 */

@@ -2,15 +2,17 @@
  * Opens a SIP connection over TLS (verified) or TCP.
  */
 import { connect as netConnect, isIP, type Socket } from 'node:net';
-import { connect as tlsConnect } from 'node:tls';
+import { connect as tlsConnect, type TLSSocket } from 'node:tls';
 import { FocusHarnessError } from '../errors.js';
 import { systemClock } from '../util/index.js';
 import type { ConnectOptions } from './connect-options.js';
 import { normalizeConnectError, type ConnectTarget } from './normalize-connect-error.js';
-import { secureContextFor } from './secure-context-cache.js';
+import { secureContextEntry } from './secure-context-cache.js';
+import { TlsSessionCache } from './tls-session-cache.js';
 import { SipConnection } from './sip-connection.js';
 
 const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+const sharedSessions = new TlsSessionCache();
 
 /**
  * Connects to `host:port` and resolves once the connection can carry SIP (after the TLS
@@ -36,15 +38,7 @@ export function connect(options: ConnectOptions): Promise<SipConnection> {
   return new Promise<SipConnection>((resolve, reject) => {
     let socket: Socket;
     try {
-      socket = transport === 'tls'
-        ? tlsConnect({
-          host,
-          port,
-          ...(sni !== undefined ? { servername: sni } : {}),
-          secureContext: secureContextFor({ ca: options.ca, cert: options.cert, key: options.key }),
-          rejectUnauthorized: options.insecureSkipVerify !== true,
-        })
-        : netConnect({ host, port });
+      socket = transport === 'tls' ? openTls(options, sni) : netConnect({ host, port });
     } catch (error) {
       reject(error instanceof FocusHarnessError ? error : normalizeConnectError(error as Error, target));
       return;
@@ -100,6 +94,35 @@ export function connect(options: ConnectOptions): Promise<SipConnection> {
     socket.on('error', onError);
     socket.on('close', onEarlyClose);
   });
+}
+
+function openTls(options: ConnectOptions, sni: string | undefined): TLSSocket {
+  const { context, id } = secureContextEntry({ ca: options.ca, cert: options.cert, key: options.key });
+  const insecure = options.insecureSkipVerify === true;
+  // Never resume a session made without verification, nor offer one to an insecure connection.
+  const sessions = options.tlsSessions === false || insecure ? undefined : options.tlsSessions ?? sharedSessions;
+  const sessionKey = `${options.host}:${options.port}:${sni ?? ''}:${id}`;
+  const session = sessions?.get(sessionKey);
+  const socket = tlsConnect({
+    host: options.host,
+    port: options.port,
+    ...(sni !== undefined ? { servername: sni } : {}),
+    secureContext: context,
+    rejectUnauthorized: !insecure,
+    ...(session !== undefined ? { session } : {}),
+  });
+  if (sessions !== undefined) {
+    let fresh = false;
+    socket.on('session', (ticket: Buffer) => {
+      fresh = true;
+      sessions.set(sessionKey, ticket);
+    });
+    // TLS 1.2 hands the new session out before secureConnect, TLS 1.3 after it.
+    if (session !== undefined) socket.once('secureConnect', () => {
+      if (!socket.isSessionReused() && !fresh) sessions.delete(sessionKey);
+    });
+  }
+  return socket;
 }
 
 function warnInsecure(socket: Socket, options: ConnectOptions): void {

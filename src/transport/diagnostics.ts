@@ -38,7 +38,13 @@ export interface ConnectedEvent {
   readonly local: TransportAddress;
   readonly remote: TransportAddress;
   /** The negotiated TLS version and cipher (absent for TCP). */
-  readonly tls?: { readonly protocol: string; readonly cipher: string; readonly servername?: string };
+  readonly tls?: {
+    readonly protocol: string;
+    readonly cipher: string;
+    readonly servername?: string;
+    /** True when an earlier session was resumed (no certificate exchanged). */
+    readonly resumed: boolean;
+  };
   readonly time: number;
 }
 

@@ -15,6 +15,7 @@ export type { ConnectionCloseReason } from './connection-close-reason.js';
 export type { ConnectionRole, TransportAddress, TransportKind } from './transport-address.js';
 export type { PemInput } from './secure-context-cache.js';
 export { secureContextCacheSize } from './secure-context-cache.js';
+export { TlsSessionCache } from './tls-session-cache.js';
 export { keyLogFileWriter } from './key-log-file-writer.js';
 export { channels as transportChannels } from './diagnostics.js';
 export type { ClosedEvent, ConnectedEvent, MessageEvent, ParseErrorEvent } from './diagnostics.js';

@@ -25,6 +25,24 @@ export const MIN_TLS_VERSION = 'TLSv1.2';
 
 /** Returns the cached context for this input, building it on first use. */
 export function secureContextFor(input: SecureContextInput): SecureContext {
+  return secureContextEntry(input).context;
+}
+
+const ids = new WeakMap<SecureContext, string>();
+let nextContextId = 0;
+
+/** The shared context and a short id naming it (session cache keys use the id). */
+export function secureContextEntry(input: SecureContextInput): { context: SecureContext; id: string } {
+  const context = buildOrReuse(input);
+  let id = ids.get(context);
+  if (id === undefined) {
+    id = `ctx${++nextContextId}`;
+    ids.set(context, id);
+  }
+  return { context, id };
+}
+
+function buildOrReuse(input: SecureContextInput): SecureContext {
   const key = `${pemKey(input.ca)}\u0000${pemKey(input.cert)}\u0000${pemKey(input.key)}`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;

@@ -311,6 +311,7 @@ export class SipConnection {
       tls: {
         protocol: socket.getProtocol() ?? 'unknown',
         cipher: socket.getCipher().name,
+        resumed: socket.isSessionReused(),
         ...(typeof servername === 'string' ? { servername } : {}),
       },
     };

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { pathToFileURL } from 'node:url';
-import { connect, listen, type SipConnection } from '../../src/transport/index.js';
+import { connect, listen, TlsSessionCache, type SipConnection } from '../../src/transport/index.js';
 import { createResponse, parseMessage, type SipRequest } from '../../src/sip/index.js';
 import { labCertificates } from '../helpers/lab-certs.js';
 
@@ -82,7 +82,7 @@ process.stdin.on('end', () => process.exit(0));
 process.stdin.resume();
 `;
 
-async function idleConnections(count: number): Promise<BenchResult[]> {
+async function idleConnections(count: number, resume: boolean): Promise<BenchResult[]> {
   const certs = await labCertificates();
   const peer = spawn(process.execPath, ['-e', PEER_SERVER], {
     env: { ...process.env, BENCH_CERT: certs.certPem, BENCH_KEY: certs.keyPem },
@@ -93,7 +93,9 @@ async function idleConnections(count: number): Promise<BenchResult[]> {
     peer.once('exit', (code) => reject(new Error(`bench peer exited with ${code}`)));
   });
   // Warm up: one connection builds the shared secure context and loads the TLS code paths.
-  (await connect({ host: '127.0.0.1', port, transport: 'tls', ca: certs.caCertPem })).destroy();
+  const tlsSessions = resume ? new TlsSessionCache() : false;
+  (await connect({ host: '127.0.0.1', port, transport: 'tls', ca: certs.caCertPem, tlsSessions })).destroy();
+  await new Promise((resolve) => setTimeout(resolve, 20)); // TLS 1.3 tickets arrive after the handshake
   const gc = collector();
   gc();
   const before = process.memoryUsage();
@@ -102,7 +104,7 @@ async function idleConnections(count: number): Promise<BenchResult[]> {
   const batch = 50;
   for (let i = 0; i < count; i += batch) {
     const group = await Promise.all(Array.from({ length: Math.min(batch, count - i) }, () =>
-      connect({ host: '127.0.0.1', port, transport: 'tls', ca: certs.caCertPem })));
+      connect({ host: '127.0.0.1', port, transport: 'tls', ca: certs.caCertPem, tlsSessions })));
     for (const connection of group) connection.onMessage(() => undefined);
     open.push(...group);
   }
@@ -115,8 +117,15 @@ async function idleConnections(count: number): Promise<BenchResult[]> {
   const external = after.external + after.arrayBuffers - before.external - before.arrayBuffers;
   const rss = after.rss - before.rss;
   const perKiB = (bytes: number) => Math.round((bytes / count / 1024) * 10) / 10;
+  const setup: BenchResult = {
+    name: resume ? 'tls connection setup, resumed' : 'tls connection setup, full handshake',
+    value: Math.round(count / seconds),
+    unit: 'connections/s',
+    detail: `${count} client handshakes, ${batch} concurrent`,
+  };
+  if (resume) return [setup];
   return [
-    { name: 'tls connection setup', value: Math.round(count / seconds), unit: 'connections/s', detail: `${count} client handshakes, ${batch} concurrent` },
+    setup,
     { name: 'idle tls connection, JS heap', value: perKiB(heap), unit: 'KiB/connection', detail: `heapUsed delta over ${count}` },
     { name: 'idle tls connection, external', value: perKiB(external), unit: 'KiB/connection', detail: 'external + arrayBuffers delta' },
     { name: 'idle tls connection, RSS', value: perKiB(rss), unit: 'KiB/connection', detail: 'includes OpenSSL state; peer in another process' },
@@ -135,7 +144,8 @@ export async function run(): Promise<BenchResult[]> {
   return [
     await roundTrips(5000, 1),
     await roundTrips(20000, 32),
-    ...(await idleConnections(500)),
+    ...(await idleConnections(500, false)),
+    ...(await idleConnections(500, true)),
   ];
 }
 
