@@ -47,7 +47,8 @@ describe('renderLadder', () => {
   it('adds Registrar and Factory columns only when the trace has them', () => {
     const records = seedTrace();
     expect(renderLadder(records).split('\n')[0]).not.toContain('Registrar');
-    const withRegister = [{ ...records[0]!, peer: 'registrar' as const, label: 'REGISTER', dialog: undefined }];
+    const { dialog: _dialog, ...first } = records[0]!;
+    const withRegister = [{ ...first, peer: 'registrar' as const, label: 'REGISTER' }];
     const header = renderLadder(withRegister).split('\n')[0]!;
     expect(header).toMatch(/Alice\s+Registrar\s+Focus\s+IM MCU/);
   });

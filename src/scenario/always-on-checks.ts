@@ -1,0 +1,130 @@
+/**
+ * The checks of protocol brief §7.1 that hold in every scenario, watched live on the trace and
+ * on each endpoint's inbound messages:
+ *
+ * - §7.1.1 MUST every server message parses (and an XML body is well-formed XML);
+ * - §7.1.3 MUST server CSeq strictly increases per dialog (per Call-ID);
+ * - §7.1.4 MUST the client never answers a BENOTIFY;
+ * - §7.1.6 MUST a roster version never goes backwards (stale), SHOULD no gap (a scenario may raise it);
+ * - §7.1.7 SHOULD partial documents only after a full one.
+ */
+import { XMLValidator } from 'fast-xml-parser';
+import type { TraceRecord, TraceRecorder } from '../capture/index.js';
+import type { Endpoint, InboundMessage } from '../endpoint/index.js';
+import type { Verdict } from './expectation-host.js';
+import { cseqMethodOf, cseqNumberOf } from './observed-message.js';
+import type { Severity } from './severity.js';
+
+export interface AlwaysOnOptions {
+  /** Severity of a roster version gap (§7.1.6: SHOULD; E6 makes it MUST during an ejection). @default 'SHOULD' */
+  readonly gapSeverity?: Severity;
+}
+
+export interface LiveViolation extends Verdict {
+  /** The trace seq the violation was seen at (orders violations against steps). */
+  readonly atSeq: number;
+}
+
+export class AlwaysOnChecks {
+  readonly #violations: LiveViolation[] = [];
+  readonly #cseqs = new Map<string, number>();
+  readonly #issuesSeen = new Map<Endpoint, number>();
+  readonly #unsubscribe: (() => void)[] = [];
+  gapSeverity: Severity;
+
+  constructor(options: AlwaysOnOptions = {}) {
+    this.gapSeverity = options.gapSeverity ?? 'SHOULD';
+  }
+
+  get violations(): readonly LiveViolation[] {
+    return this.#violations;
+  }
+
+  attach(recorder: TraceRecorder, endpoints: ReadonlyMap<string, Endpoint>): void {
+    this.#unsubscribe.push(recorder.onRecord((record) => this.#onRecord(record)));
+    for (const [role, endpoint] of endpoints) {
+      this.#unsubscribe.push(endpoint.onInbound((inbound) => this.#onInbound(role, endpoint, inbound)));
+    }
+  }
+
+  detach(): void {
+    for (const off of this.#unsubscribe.splice(0)) off();
+  }
+
+  /** Looks at roster issues recorded since the last call (the endpoint applies documents on arrival). */
+  sweepRosterIssues(endpoints: ReadonlyMap<string, Endpoint>, lastSeqOf: (role: string) => number): void {
+    for (const [role, endpoint] of endpoints) {
+      const issues = endpoint.rosterIssues;
+      const seen = this.#issuesSeen.get(endpoint) ?? 0;
+      for (const update of issues.slice(seen)) {
+        const at = lastSeqOf(role);
+        const version = update.version === undefined ? '' : ` v${update.version}`;
+        switch (update.issue) {
+          case 'stale':
+            this.#add({ id: '7.1.6', severity: 'MUST', role, expected: 'roster versions only go forward on a subscription', actual: `stale update${version}: ${update.detail}` }, at);
+            break;
+          case 'gap':
+            this.#add({ id: '7.1.6', severity: this.gapSeverity, role, expected: 'no gap in roster versions', actual: `gap at${version}: missing v${(update.missingVersions ?? []).join(', v')}` }, at);
+            break;
+          case 'partial-before-full':
+            this.#add({ id: '7.1.7', severity: 'SHOULD', role, expected: 'a full roster document before any partial one', actual: update.detail }, at);
+            break;
+          case 'malformed':
+            this.#add({ id: '7.1.1', severity: 'MUST', role, expected: 'every roster document is well-formed conference-info', actual: update.detail }, at);
+            break;
+          default:
+            break;
+        }
+      }
+      this.#issuesSeen.set(endpoint, issues.length);
+    }
+  }
+
+  #add(verdict: Omit<Verdict, 'passed'>, atSeq: number): void {
+    this.#violations.push({ ...verdict, passed: false, atSeq, seqs: verdict.seqs ?? (atSeq > 0 ? [atSeq] : []) });
+  }
+
+  #onRecord(record: TraceRecord): void {
+    if (record.direction === 'in' && record.parseError !== undefined) {
+      this.#add(
+        { id: '7.1.1', severity: 'MUST', role: record.role, expected: 'every server message parses', actual: `seq ${record.seq} from the ${record.peer} did not parse: ${record.parseError}` },
+        record.seq,
+      );
+    }
+    if (record.direction === 'out' && /^SIP\/2\.0 /.test(record.firstLine) && /\bBENOTIFY\s*$/i.test(record.cseq)) {
+      this.#add(
+        { id: '7.1.4', severity: 'MUST', role: record.role, expected: 'no response is ever sent to a BENOTIFY', actual: `seq ${record.seq} ${record.firstLine} answers ${record.cseq}` },
+        record.seq,
+      );
+    }
+  }
+
+  #onInbound(role: string, _endpoint: Endpoint, inbound: InboundMessage): void {
+    const { message, seq } = inbound;
+    const type = (message.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    if (message.body.length > 0 && (type.endsWith('+xml') || type.endsWith('/xml'))) {
+      const valid = XMLValidator.validate(message.body.toString('utf8'));
+      if (valid !== true) {
+        this.#add(
+          { id: '7.1.1', severity: 'MUST', role, expected: 'an XML body is well-formed', actual: `seq ${seq} ${type} body: ${valid.err.msg} (line ${valid.err.line}, col ${valid.err.col})` },
+          seq,
+        );
+      }
+    }
+    if (message.kind === 'request') {
+      const method = cseqMethodOf(message);
+      if (method === 'ACK' || method === 'CANCEL') return;
+      const callId = message.headers.get('call-id') ?? '';
+      const key = `${role}\u0000${callId}`;
+      const number = cseqNumberOf(message);
+      const previous = this.#cseqs.get(key);
+      if (previous !== undefined && !(number > previous)) {
+        this.#add(
+          { id: '7.1.3', severity: 'MUST', role, expected: 'server CSeq strictly increases within a dialog', actual: `seq ${seq} ${message.method} has CSeq ${number} after ${previous} on Call-ID ${callId}` },
+          seq,
+        );
+      }
+      if (Number.isFinite(number)) this.#cseqs.set(key, Math.max(number, previous ?? number));
+    }
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * The built-in scenarios, by name (`focus-harness scenarios` lists them).
+ */
+import type { Scenario } from '../define-scenario.js';
+import eject from './eject.js';
+import joinAndChat from './join-and-chat.js';
+
+export const builtinScenarios: readonly Scenario[] = [eject, joinAndChat] as readonly Scenario[];
+
+export function findBuiltinScenario(name: string): Scenario | undefined {
+  return builtinScenarios.find((s) => s.name === name);
+}
