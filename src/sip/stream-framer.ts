@@ -24,11 +24,12 @@ const CRLFCRLF = Buffer.from('\r\n\r\n', 'latin1');
 const EMPTY = Buffer.alloc(0);
 /** Bytes kept while hunting for a start line, so one cut across two reads is still found. */
 const RESYNC_TAIL = 8192;
-/**
- * A plausible start line anywhere in the bytes: an upper-case method, a URI and SIP/2.0, or a
- * status line. Used only to resynchronise after a framing error.
- */
-const START_LINE = /(?<![A-Za-z])[A-Z]+ [^ \r\n]+ SIP\/2\.0\r\n|SIP\/2\.0 [1-6]\d\d [^\r\n]*\r\n/g;
+const SIP_VERSION = Buffer.from('SIP/2.0', 'latin1');
+/** Longest unknown method name the resynchronisation accepts. */
+const MAX_METHOD = 32;
+/** Methods we expect to see (RFC 3261 and extensions, plus Microsoft's BENOTIFY and SERVICE). */
+const KNOWN_METHODS = ['INVITE', 'ACK', 'BYE', 'CANCEL', 'OPTIONS', 'REGISTER', 'INFO', 'MESSAGE', 'SUBSCRIBE',
+  'NOTIFY', 'BENOTIFY', 'SERVICE', 'REFER', 'PRACK', 'UPDATE', 'PUBLISH', 'NEGOTIATE'];
 
 /**
  * Incremental framer: `push` each read, get back the messages, keep-alives and errors it completed.
@@ -76,10 +77,11 @@ export class StreamFramer {
       });
       events.push({ type: 'error', error, raw: Buffer.from(buf), streamOffset: this.#base });
       pos = buf.length;
-      this.#need = 1;
+      this.#need = buf.length + 1;
       this.#resync = true;
     }
     this.#base += pos;
+    this.#need = Math.max(1, this.#need - pos);
     const rest = pos >= buf.length ? EMPTY : buf.subarray(pos);
     this.#chunks = rest.length > 0 ? [rest] : [];
     this.#length = rest.length;
@@ -91,7 +93,8 @@ export class StreamFramer {
     let pos = 0;
     const len = buf.length;
     for (;;) {
-      this.#need = len - pos + 1;
+      // Until told otherwise, look again as soon as any byte arrives (an index into `buf`).
+      this.#need = len + 1;
       if (this.#resync) {
         const found = findStartLine(buf, pos);
         if (found < 0) return Math.max(pos, len - RESYNC_TAIL);
@@ -120,7 +123,7 @@ export class StreamFramer {
       if (headEnd < 0 || headEnd - pos > this.#maxHeader) {
         if (headEnd < 0 && len - pos <= this.#maxHeader) return pos;
         this.#fail(events, 'header-too-large', `no end of headers within ${this.#maxHeader} bytes`, buf.subarray(pos, Math.min(len, pos + this.#maxHeader)), pos, 1, 'FH_SIP_FRAMING');
-        pos += 1;
+        pos = afterFirstLine(buf, pos);
         continue;
       }
       const message = buf.subarray(pos);
@@ -131,7 +134,7 @@ export class StreamFramer {
         if (!(error instanceof SipParseError)) throw error;
         events.push({ type: 'error', error, raw: Buffer.from(buf.subarray(pos, headEnd + 4)), streamOffset: this.#base + pos });
         this.#resync = true;
-        pos += 1;
+        pos = afterFirstLine(buf, pos);
         continue;
       }
       const bodyStart = headEnd + 4;
@@ -149,7 +152,7 @@ export class StreamFramer {
       }
       const end = bodyStart + length;
       if (end > len) {
-        this.#need = end - pos;
+        this.#need = end;
         return pos;
       }
       const raw = Buffer.from(buf.subarray(pos, end));
@@ -166,12 +169,45 @@ export class StreamFramer {
   }
 }
 
-/** Index of the next plausible start line at or after `from`, or -1. */
+/**
+ * Index of the next plausible start line at or after `from`, or -1: an upper-case method, one SP,
+ * a URI, one SP and `SIP/2.0` CRLF; or `SIP/2.0 ddd ` up to a CRLF. Used only to resynchronise
+ * after a framing error. Scans for `SIP/2.0` so garbage costs linear time.
+ */
 function findStartLine(buf: Buffer, from: number): number {
-  // Look one byte back so the "not preceded by a letter" rule sees the byte before `from`.
-  const origin = Math.max(0, from - 1);
-  const text = buf.toString('latin1', origin);
-  START_LINE.lastIndex = from - origin;
-  const m = START_LINE.exec(text);
-  return m ? origin + m.index : -1;
+  for (let i = buf.indexOf(SIP_VERSION, from); i >= 0; i = buf.indexOf(SIP_VERSION, i + 1)) {
+    if (buf[i + 7] === 0x20 && isDigit(buf[i + 8]) && isDigit(buf[i + 9]) && isDigit(buf[i + 10]) && buf[i + 11] === 0x20) {
+      if (buf.indexOf('\r\n', i, 'latin1') >= 0) return i;
+      continue;
+    }
+    if (buf[i + 7] !== 0x0d || buf[i + 8] !== 0x0a || i < from + 4 || buf[i - 1] !== 0x20) continue;
+    let j = i - 2;
+    while (j >= from && buf[j] !== 0x20 && buf[j] !== 0x0a && buf[j] !== 0x0d) j--;
+    if (j < from || j === i - 2 || buf[j] !== 0x20) continue;
+    let k = j - 1;
+    while (k >= from && isUpper(buf[k])) k--;
+    if (k === j - 1) continue;
+    const run = buf.toString('latin1', k + 1, j);
+    if (KNOWN_METHODS.includes(run)) return k + 1;
+    // Upper-case junk glued to the method: prefer the longest known method that ends the run.
+    let best = '';
+    for (const m of KNOWN_METHODS) if (m.length > best.length && run.endsWith(m)) best = m;
+    if (best.length > 0) return j - best.length;
+    if (run.length <= MAX_METHOD) return k + 1;
+  }
+  return -1;
+}
+
+function isDigit(c: number | undefined): boolean {
+  return c !== undefined && c >= 0x30 && c <= 0x39;
+}
+
+function isUpper(c: number | undefined): boolean {
+  return c !== undefined && c >= 0x41 && c <= 0x5a;
+}
+
+/** Where the line after the one at `pos` starts (never `pos` itself, so the framer moves on). */
+function afterFirstLine(buf: Buffer, pos: number): number {
+  const eol = buf.indexOf('\r\n', pos, 'latin1');
+  return eol < 0 ? pos + 1 : eol + 2;
 }
