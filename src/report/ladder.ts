@@ -12,7 +12,7 @@ import type { LadderOptions, LadderStepMark } from './ladder-options.js';
 
 const DEFAULT_WIDTH = 120;
 const SEQ_WIDTH = 5;
-const MIN_COLUMN = 14;
+const MIN_COLUMN = 12;
 const MAX_COLUMN = 16;
 const LABEL_ROOM = 36;
 const MAX_LABEL_ROOM = 60;
@@ -128,15 +128,20 @@ function renderRows(
 ): string {
   const lines = [headerLine(layout), `${' '.repeat(SEQ_WIDTH + 1)}${lifelines(layout).join('')}`];
   if (elided.before) lines.push(`${' '.repeat(SEQ_WIDTH - 1)}… ${lifelines(layout).join('')}`);
-  let stepIndex = -1;
+  // Steps are shown in order, each before its first message; a step without messages still
+  // gets its header (between the messages around it), so the ladder reads as the run did.
+  const first = records[0]?.seq ?? 0;
+  let next = steps.findIndex((s) => s.toSeq >= first || s.fromSeq >= first);
+  if (next === -1) next = steps.length;
   for (const record of records) {
-    const at = steps.findIndex((s) => record.seq >= s.fromSeq && record.seq <= s.toSeq);
-    if (at !== -1 && at !== stepIndex) {
-      stepIndex = at;
-      lines.push(stepLine(layout, steps[at]!, at + 1));
+    while (next < steps.length && steps[next]!.fromSeq <= record.seq) {
+      lines.push(stepLine(layout, steps[next]!, next + 1));
+      next++;
     }
+    const at = steps.findIndex((s) => record.seq >= s.fromSeq && record.seq <= s.toSeq);
     lines.push(messageLine(layout, record, at !== -1 && steps[at]!.status === 'failed'));
   }
+  if (!elided.after) for (; next < steps.length; next++) lines.push(stepLine(layout, steps[next]!, next + 1));
   if (elided.after) lines.push(`${' '.repeat(SEQ_WIDTH - 1)}… ${lifelines(layout).join('')}`);
   return `${lines.join('\n')}\n`;
 }

@@ -89,6 +89,7 @@ export class EndpointExpectations {
       role,
       expected,
       ...(nearestMiss ? { nearestMiss, seqs: [nearestMiss.seq] } : { actual: nothing, seqs: [] }),
+      ...(nearestMiss && matcher.dialog ? { actual: dialogSummary(recent, matcher.dialog, cutoff) } : {}),
       ...id(options),
     });
     return undefined;
@@ -132,6 +133,14 @@ export class EndpointExpectations {
       ...id(options),
     });
   }
+}
+
+/** What did arrive on the expected dialog: `in D1 after seq 44: seq 58 200 OK; …`. */
+function dialogSummary(recent: readonly ObservedMessage[], dialog: string, cutoff: number): string {
+  const on = recent.filter((m) => m.dialog === dialog);
+  if (on.length === 0) return `nothing arrived in ${dialog} after seq ${cutoff}`;
+  const shown = on.slice(0, 4).map((m) => `seq ${m.seq} ${m.label}`);
+  return `in ${dialog} after seq ${cutoff}: ${shown.join('; ')}${on.length > 4 ? `; … (${on.length - 4} more)` : ''}`;
 }
 
 function formatState(state: Partial<EndpointDialogState>): string {
