@@ -52,6 +52,7 @@ interface DialogInit {
   secure: boolean;
   viaPrefix: string;
   localCSeqBase: number;
+  assumeLooseRouting: boolean;
 }
 
 export class Dialog {
@@ -81,6 +82,8 @@ export class Dialog {
   readonly secure: boolean;
   /** `SIP/2.0/TLS host:port` for the Via of our in-dialog requests (a new branch is added each time). */
   viaPrefix: string;
+  /** See `DialogCreateOptions.assumeLooseRouting`. */
+  assumeLooseRouting: boolean;
   #state: DialogState;
   readonly #localCSeqBase: number;
 
@@ -102,6 +105,7 @@ export class Dialog {
     this.secure = init.secure;
     this.viaPrefix = init.viaPrefix;
     this.#localCSeqBase = init.localCSeqBase;
+    this.assumeLooseRouting = init.assumeLooseRouting;
   }
 
   /**
@@ -144,6 +148,7 @@ export class Dialog {
       secure: isSips(request.uri),
       viaPrefix: options.viaPrefix ?? viaPrefixOf(request),
       localCSeqBase: 0,
+      assumeLooseRouting: options.assumeLooseRouting ?? false,
     });
   }
 
@@ -185,6 +190,7 @@ export class Dialog {
       secure: isSips(request.uri),
       viaPrefix: options.viaPrefix ?? viaPrefixFromContact(localContact, request),
       localCSeqBase: options.localCSeqBase ?? 0,
+      assumeLooseRouting: options.assumeLooseRouting ?? false,
     });
   }
 
@@ -317,7 +323,7 @@ export class Dialog {
   }
 
   #build(method: string, seq: number, extra: CreateInDialogRequestOptions['headers']): SipRequest {
-    const target = requestTarget(this.remoteTarget, this.routeSet);
+    const target = requestTarget(this.remoteTarget, this.routeSet, this.assumeLooseRouting);
     const fromParams = new Map(this.local.params);
     fromParams.set('tag', this.localTag);
     if (this.localEpid !== undefined) fromParams.set('epid', this.localEpid);

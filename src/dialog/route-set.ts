@@ -18,12 +18,19 @@ export interface RequestTarget {
  * and the Route is the route set in order. Otherwise (a strict router) the first route URI, with
  * the parameters a Request-URI may not carry removed, becomes the Request-URI, and the Route is
  * the rest of the route set followed by the remote target.
+ *
+ * `assumeLooseRouting` treats every route as loose: Office Communicator did so with the IM MCU's
+ * Record-Route, which carries no `lr` (seed msg 5: Request-URI = MCU contact, Route = the pool).
  */
-export function requestTarget(remoteTarget: string, routeSet: readonly string[]): RequestTarget {
+export function requestTarget(
+  remoteTarget: string,
+  routeSet: readonly string[],
+  assumeLooseRouting = false,
+): RequestTarget {
   const first = routeSet[0];
   if (first === undefined) return { uri: remoteTarget, routes: [] };
   const firstUri = routeUri(first);
-  if (isLooseRouter(firstUri)) return { uri: remoteTarget, routes: [...routeSet] };
+  if (assumeLooseRouting || isLooseRouter(firstUri)) return { uri: remoteTarget, routes: [...routeSet] };
   return { uri: stripForRequestUri(firstUri), routes: [...routeSet.slice(1), `<${remoteTarget}>`] };
 }
 
