@@ -200,6 +200,10 @@ export class Endpoint {
     this.#closed = false;
     // Before onMessage (the layer's): reading starts with the first message handler.
     connection.onParseError((error, raw) => this.#traceParseError(connection, error, raw));
+    // A C3P response can no longer arrive once the connection is gone: end those waits now.
+    connection.onClose(() => {
+      if (this.#connection === connection) this.#c3p.cancelAll();
+    });
     const channel = {
       transport: connection.transport,
       local: connection.local,

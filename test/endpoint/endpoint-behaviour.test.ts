@@ -1,0 +1,116 @@
+/**
+ * Endpoint behaviour against lab focus variants and fault switches (real TLS on loopback): how
+ * the C3P result is carried, what the client does when the focus misbehaves, and the other commands.
+ */
+import { describe, expect, it } from 'vitest';
+import { labConference, waitUntil } from './lab-conference.js';
+
+describe('Endpoint C3P outcomes and client reactions', () => {
+  it('takes the C3P result from a direct 200 (c3pStyle 200)', async () => {
+    const conf = await labConference({ c3pStyle: '200' });
+    try {
+      const outcome = await conf.alice.eject(conf.carol);
+      expect(outcome.sipStatus).toBe(200);
+      expect(outcome.carriedBy).toBe('200');
+      expect(outcome.response?.code).toBe('success');
+      expect(outcome.response?.requestId).toBe(outcome.requestId);
+      await waitUntil('Bob to see Carol gone', () => !conf.bob.roster.has(conf.carol.aor));
+    } finally {
+      await conf.close();
+    }
+  });
+
+  it("resolves carriedBy 'none' when the focus never sends the C3P result", async () => {
+    const conf = await labConference({ faults: ['c3p-response-never-sent'] }, { c3pTimeoutMs: 300 });
+    try {
+      const outcome = await conf.alice.eject(conf.carol);
+      expect(outcome.sipStatus).toBe(202);
+      expect(outcome.carriedBy).toBe('none');
+      expect(outcome.response).toBeUndefined();
+    } finally {
+      await conf.close();
+    }
+  });
+
+  it('reports a refused eject by an attendee as a value, and Carol keeps her dialogs', async () => {
+    const conf = await labConference();
+    try {
+      const outcome = await conf.bob.eject(conf.carol);
+      expect(outcome.response?.code ?? `SIP ${outcome.sipStatus}`).not.toBe('success');
+      if (outcome.response) expect(outcome.response.code).toBe('failure');
+      expect(conf.carol.dialogState()).toEqual({ focus: 'active', roster: 'active', im: 'active' });
+      expect(conf.alice.roster.has(conf.carol.aor)).toBe(true);
+    } finally {
+      await conf.close();
+    }
+  });
+
+  it('without a terminated subscription Carol does not leave by herself (keep-ejected-subscription)', async () => {
+    const conf = await labConference({ faults: ['keep-ejected-subscription'] });
+    try {
+      const outcome = await conf.alice.eject(conf.carol);
+      expect(outcome.response?.code).toBe('success');
+      await waitUntil("the focus and MCU BYEs to end Carol's D1 and D3", () => {
+        const s = conf.carol.dialogState();
+        return s.focus === 'terminated' && s.im === 'terminated';
+      });
+      expect(conf.carol.dialogState().roster).toBe('active');
+      const carolByes = conf.recorder.records.filter((r) => r.role === 'carol' && r.direction === 'out' && r.firstLine.startsWith('BYE '));
+      expect(carolByes).toEqual([]);
+    } finally {
+      await conf.close();
+    }
+  });
+
+  it('records a roster gap and refreshes the subscription (skip-roster-version)', async () => {
+    const conf = await labConference({ faults: ['skip-roster-version'] });
+    try {
+      await conf.alice.eject(conf.carol);
+      await waitUntil('a gap on some roster', () => [conf.alice, conf.bob].some((ep) => ep.rosterIssues.some((i) => i.issue === 'gap')), 3000);
+      const ep = [conf.alice, conf.bob].find((e) => e.rosterIssues.some((i) => i.issue === 'gap'));
+      const gap = ep?.rosterIssues.find((i) => i.issue === 'gap');
+      expect(gap?.missingVersions?.length).toBeGreaterThan(0);
+      await waitUntil('the refresh SUBSCRIBE in D2', () =>
+        conf.recorder.records.some((r) => r.role === ep?.role && r.direction === 'out' && r.dialog === 'D2' && r.firstLine.startsWith('SUBSCRIBE ') && !r.cseq.startsWith('1 ')),
+      );
+    } finally {
+      await conf.close();
+    }
+  });
+
+  it('promotes, locks and queries over INFO; Carol leaves voluntarily', async () => {
+    const conf = await labConference();
+    const { alice, bob, carol } = conf;
+    try {
+      const promoted = await alice.setRoles(bob, ['presenter']);
+      expect(promoted.response?.code).toBe('success');
+      await waitUntil("Bob's presenter role in Carol's roster", () => carol.roster.roles(bob.aor).includes('presenter'));
+      const locked = await alice.lock(true);
+      expect(locked.response?.code).toBe('success');
+      await waitUntil('the lock in Bob’s roster', () => bob.roster.locked);
+      const query = await alice.getConference();
+      expect(query.response?.code).toBe('success');
+
+      await carol.leave();
+      expect(carol.dialogState()).toEqual({ focus: 'terminated', roster: 'terminated', im: 'terminated' });
+      await waitUntil('Carol gone from Alice’s roster', () => !alice.roster.has(carol.aor));
+      const carolOut = conf.recorder.records.filter((r) => r.role === 'carol' && r.direction === 'out').slice(-3);
+      expect(carolOut.map((r) => `${r.dialog} ${r.label}`)).toEqual(['D2 SUBSCRIBE conference unsubscribe', 'D1 BYE', 'D3 BYE']);
+    } finally {
+      await conf.close();
+    }
+  });
+
+  it("ends a pending C3P wait when the connection drops (drop-connection-mid-eject)", async () => {
+    const conf = await labConference({ faults: ['drop-connection-mid-eject'] }, { c3pTimeoutMs: 4000 });
+    try {
+      const started = Date.now();
+      const outcome = await conf.alice.eject(conf.carol).catch((error: unknown) => error);
+      expect(Date.now() - started).toBeLessThan(3000);
+      if (outcome instanceof Error) expect(outcome).toHaveProperty('code');
+      else expect(outcome.carriedBy).toBe('none');
+    } finally {
+      await conf.close();
+    }
+  });
+});
