@@ -14,6 +14,11 @@ export interface ListenOptions {
   /** Server certificate chain and key (PEM); required for `tls`. */
   readonly cert?: PemInput;
   readonly key?: PemInput;
+  /**
+   * Highest TLS version offered; `TLSv1.2` emulates a Lync 2013 / Skype for Business 2015
+   * front end without TLS 1.3. @default 'TLSv1.3'
+   */
+  readonly maxTlsVersion?: 'TLSv1.2' | 'TLSv1.3';
   /** Time a client gets to finish the TLS handshake. @default 10000 */
   readonly handshakeTimeoutMs?: number;
   /** Receives each TLS secret of accepted connections as an SSLKEYLOGFILE line. */

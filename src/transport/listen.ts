@@ -73,6 +73,7 @@ function createServerFor(options: ListenOptions): Server {
       cert: options.cert as string | Buffer | (string | Buffer)[],
       key: options.key as string | Buffer | (string | Buffer)[],
       minVersion: MIN_TLS_VERSION,
+      maxVersion: options.maxTlsVersion ?? 'TLSv1.3',
       handshakeTimeout: options.handshakeTimeoutMs ?? 10_000,
     });
   } catch (error) {

@@ -46,6 +46,28 @@ describe('TLS key log', () => {
     expect(await readFile(file, 'utf8')).toBe(`${clientLines.join('\n')}\n`);
     expect((await stat(file)).mode & 0o777).toBe(0o600);
   });
+
+  it('writes CLIENT_RANDOM lines for a TLS 1.2 session', async () => {
+    const certs = await labCertificates();
+    const listener = await listen({ transport: 'tls', cert: certs.certPem, key: certs.keyPem, maxTlsVersion: 'TLSv1.2' });
+    const lines: string[] = [];
+    const protocols: string[] = [];
+    const onConnected = (payload: unknown) => protocols.push((payload as ConnectedEvent).tls?.protocol ?? '');
+    diagnosticsChannel.subscribe('focus-harness:transport:connected', onConnected);
+    try {
+      const connection = await connect({
+        host: '127.0.0.1', port: listener.address.port, transport: 'tls', ca: certs.caCertPem,
+        keyLog: (line) => lines.push(line), tlsSessions: false,
+      });
+      connection.destroy();
+    } finally {
+      diagnosticsChannel.unsubscribe('focus-harness:transport:connected', onConnected);
+      await listener.close();
+    }
+    expect(protocols[0]).toBe('TLSv1.2');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^CLIENT_RANDOM [0-9a-f]{64} [0-9a-f]{96}$/);
+  });
 });
 
 describe('diagnostics channels', () => {
