@@ -105,7 +105,7 @@ describe('Endpoint C3P outcomes and client reactions', () => {
     const conf = await labConference({ faults: ['drop-connection-mid-eject'] }, { c3pTimeoutMs: 4000 });
     try {
       const started = Date.now();
-      const outcome = await conf.alice.eject(conf.carol).catch((error: unknown) => error);
+      const outcome = await conf.alice.eject(conf.carol).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
       expect(Date.now() - started).toBeLessThan(3000);
       if (outcome instanceof Error) expect(outcome).toHaveProperty('code');
       else expect(outcome.carriedBy).toBe('none');
