@@ -284,7 +284,9 @@ export class Dialog {
     if (callId !== this.callId || to?.params.get('tag') !== this.localTag || (from?.params.get('tag') ?? '') !== this.remoteTag) {
       return { ok: false, reason: 'not-this-dialog', status: 481, detail: 'Call-ID or tags do not match this dialog' };
     }
-    if (this.#state === 'terminated' && request.method !== 'ACK') {
+    // BYE glare: a BYE crossing our own BYE finds the dialog already terminated; it is still
+    // answered 200 (§15.1.2: the UAS core answers the BYE), so only other methods are refused.
+    if (this.#state === 'terminated' && request.method !== 'ACK' && request.method !== 'BYE') {
       return { ok: false, reason: 'dialog-terminated', status: 481, detail: `the dialog ended before this ${request.method}` };
     }
     const cseq = safe(() => getCSeq(request));

@@ -175,7 +175,7 @@ describe('Dialog.asUac / asUas (RFC 3261 §12.1) on the seed dialogs', () => {
     expect(focus.receiveRequest(inDialog(2147483647))).toEqual({ ok: true });
     expect(focus.remoteCSeq).toBe(2147483647);
     focus.terminate('BYE');
-    expect(focus.receiveRequest(inDialog(2147483647, 'BYE'))).toMatchObject({ ok: false, reason: 'dialog-terminated' });
+    expect(focus.receiveRequest(inDialog(2147483647, 'INFO'))).toMatchObject({ ok: false, reason: 'dialog-terminated', status: 481 });
   });
 
   it('updates the remote target on a target refresh (§12.2.2)', () => {
