@@ -21,4 +21,4 @@ export { renderConferenceInfo } from './render-conference-info.js';
 export { parseConferenceInfo, conferenceInfoFromTree, type ParsedConferenceInfo } from './parse-conference-info.js';
 export { readConferenceInfo } from './read-conference-info.js';
 export type * from './roster-update.js';
-export { Roster, type RosterOptions, type RosterInput } from './roster.js';
+export { Roster, ROSTER_UPDATED_CHANNEL, type RosterOptions, type RosterInput, type RosterUpdatedMessage } from './roster.js';

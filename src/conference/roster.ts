@@ -1,3 +1,4 @@
+import { channel } from 'node:diagnostics_channel';
 import type { Clock } from '../util/index.js';
 import { isFocusHarnessError } from '../errors.js';
 import type { ConferenceInfoDocument, ElementState } from './conference-info-document.js';
@@ -14,7 +15,20 @@ export interface RosterOptions {
   clock?: Clock;
   /** Most versions listed in `missingVersions` for one gap. @default 1000 */
   maxMissingVersions?: number;
+  /** Whose view this is (e.g. `alice`), carried on the diagnostics channel. */
+  subscriber?: string;
 }
+
+/** Name of the diagnostics channel every {@link Roster.apply} publishes on. */
+export const ROSTER_UPDATED_CHANNEL = 'focus-harness:roster:updated';
+
+/** Message on {@link ROSTER_UPDATED_CHANNEL}. */
+export interface RosterUpdatedMessage {
+  subscriber: string | undefined;
+  entry: RosterHistoryEntry;
+}
+
+const rosterUpdated = channel(ROSTER_UPDATED_CHANNEL);
 
 /** What {@link Roster.apply} accepts: a body, a parsed document or a `conference-info` element. */
 export type RosterInput = string | Buffer | ParsedConferenceInfo | XmlElement;
@@ -36,6 +50,7 @@ export type RosterInput = string | Buffer | ParsedConferenceInfo | XmlElement;
 export class Roster {
   readonly #clock: Clock | undefined;
   readonly #maxMissing: number;
+  readonly #subscriber: string | undefined;
   #tree: XmlElement | undefined;
   #version: number | undefined;
   #state: 'empty' | 'active' | 'deleted' = 'empty';
@@ -46,6 +61,7 @@ export class Roster {
   constructor(options: RosterOptions = {}) {
     this.#clock = options.clock;
     this.#maxMissing = options.maxMissingVersions ?? 1000;
+    this.#subscriber = options.subscriber;
   }
 
   /**
@@ -82,7 +98,6 @@ export class Roster {
     }
     const detail = this.#applyValid(document);
     this.#version = version;
-    this.#snapshot = undefined;
     return this.#record({ applied: true, version, detail }, state);
   }
 
@@ -173,15 +188,18 @@ export class Roster {
       // RFC 4575 §4.6 / brief §5.3: the conference is gone; the subscriber should unsubscribe.
       this.#tree = materialize({ ...tree, children: [] });
       this.#state = 'deleted';
+      this.#snapshot = undefined;
       return `deleted v${version}: conference removed`;
     }
     if (state === 'full' || this.#tree === undefined) {
       this.#tree = materialize(tree);
       this.#state = 'active';
-      return `full v${version} applied: ${snapshotOf(this.#tree).users.size} users`;
+      this.#snapshot = undefined;
+      return `full v${version} applied: ${this.#view().users.size} users`;
     }
     mergePartialInto(this.#tree, tree);
     this.#state = 'active';
+    this.#snapshot = undefined;
     return `partial v${version} applied: ${describeDelta(tree)}`;
   }
 
@@ -196,6 +214,7 @@ export class Roster {
     if (state !== undefined) entry.state = state;
     if (this.#clock) entry.at = this.#clock.now();
     this.#history.push(entry);
+    if (rosterUpdated.hasSubscribers) rosterUpdated.publish({ subscriber: this.#subscriber, entry } satisfies RosterUpdatedMessage);
     return update;
   }
 }

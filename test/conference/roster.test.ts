@@ -1,7 +1,10 @@
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/util/index.js';
 import {
+  ROSTER_UPDATED_CHANNEL,
   Roster,
+  type RosterUpdatedMessage,
   childElement,
   childElements,
   parseConferenceInfo,
@@ -299,5 +302,26 @@ describe('Roster: keyed merge', () => {
     const document = roster.toDocument();
     expect(document).toMatchObject({ entity: FOCUS, state: 'full', version: 10 });
     expect(document?.users?.users.find((user) => user.entity === CAROL)?.endpoints?.[0]?.capabilities?.userAgent).toContain('Office Communicator');
+  });
+});
+
+describe('Roster: diagnostics', () => {
+  it('publishes every applied or discarded update on focus-harness:roster:updated', () => {
+    const seen: RosterUpdatedMessage[] = [];
+    const listener = (message: unknown): void => {
+      seen.push(message as RosterUpdatedMessage);
+    };
+    subscribe(ROSTER_UPDATED_CHANNEL, listener);
+    try {
+      const roster = new Roster({ subscriber: 'bob' });
+      roster.apply(xmlFixture('seed-msg13-roster-v10-partial.xml'));
+      roster.apply(xmlFixture('roster-full-v9-three-users.xml'));
+    } finally {
+      unsubscribe(ROSTER_UPDATED_CHANNEL, listener);
+    }
+    expect(seen.map((message) => [message.subscriber, message.entry.applied, message.entry.issue])).toEqual([
+      ['bob', false, 'partial-before-full'],
+      ['bob', true, undefined],
+    ]);
   });
 });
