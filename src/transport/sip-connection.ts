@@ -173,6 +173,8 @@ export class SipConnection {
     if (this.#state === 'open') {
       this.#state = 'closing';
       this.#closeKind ??= 'local-close';
+      // A socket nobody reads never sees the peer's FIN; drain it so 'close' can come.
+      if (this.#framer === undefined) this.#socket.resume();
       this.#socket.end();
       const timer = this.#clock.setTimer(this.#closeTimeoutMs, () => this.#socket.destroy());
       void this.whenClosed().then(() => timer.cancel());

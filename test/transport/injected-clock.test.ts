@@ -64,6 +64,15 @@ describe('transport timers run on the injected clock', () => {
     expect(clock.pendingTimers).toBe(0);
   });
 
+  it('close() completes without the timer on a connection that was never read', async () => {
+    const listener = await listen({ transport: 'tcp' });
+    cleanups.push(() => listener.close());
+    listener.onConnection((server) => server.onMessage(() => undefined));
+    const clock = new ManualClock(0);
+    const connection = await connect({ host: '127.0.0.1', port: listener.address.port, transport: 'tcp', clock });
+    expect(await connection.close()).toEqual({ kind: 'local-close' });
+  });
+
   it('listen() defaults to 127.0.0.1 on an ephemeral port and reports a port in use', async () => {
     const listener = await listen({ transport: 'tcp' });
     cleanups.push(() => listener.close());
