@@ -3,6 +3,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { connect, listen } from '../../src/transport/index.js';
 import { ManualClock } from '../../src/util/index.js';
 import { FocusHarnessError } from '../../src/errors.js';
+import { benotifyText } from './sip-text.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -67,9 +68,16 @@ describe('transport timers run on the injected clock', () => {
   it('close() completes without the timer on a connection that was never read', async () => {
     const listener = await listen({ transport: 'tcp' });
     cleanups.push(() => listener.close());
-    listener.onConnection((server) => server.onMessage(() => undefined));
+    const sentByServer = new Promise<void>((resolve) => listener.onConnection((server) => {
+      server.onMessage(() => undefined);
+      // Bytes the client never reads sit in front of the server's FIN.
+      server.sendRaw(Buffer.from(benotifyText()));
+      resolve();
+    }));
     const clock = new ManualClock(0);
     const connection = await connect({ host: '127.0.0.1', port: listener.address.port, transport: 'tcp', clock });
+    await sentByServer;
+    await new Promise((r) => setTimeout(r, 20));
     expect(await connection.close()).toEqual({ kind: 'local-close' });
   });
 
