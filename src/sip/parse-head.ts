@@ -122,6 +122,7 @@ export function parseHead(bytes: Buffer, start: number, end: number, firstLine: 
     }
   }
   if (options.strict !== false) {
+    checkEmbeddedStartLine(text, message.kind === 'request' ? startLine.length - 7 : 0, start, firstLine);
     validateMessage(message, (index) => ({
       line: firstLine + (lineOf[index] ?? 0),
       offset: offsetOfLine(lines, lineOf[index] ?? 0, start),
@@ -131,6 +132,23 @@ export function parseHead(bytes: Buffer, start: number, end: number, firstLine: 
 }
 
 const EMPTY = Buffer.alloc(0);
+
+/**
+ * Refuses a line (other than the message's own version) that ends in ` SIP/2.0` or holds
+ * `SIP/2.0 ddd `: the start line of the next message glued to a truncated one, in a header or in
+ * a reason phrase. Vias (`SIP/2.0/TLS`) do not match.
+ */
+function checkEmbeddedStartLine(text: string, ownVersionAt: number, start: number, firstLine: number): void {
+  for (let i = text.indexOf('SIP/2.0', 1); i >= 0; i = text.indexOf('SIP/2.0', i + 7)) {
+    if (i === ownVersionAt) continue;
+    const next = text.charCodeAt(i + 7);
+    const isRequestLine = text.charCodeAt(i - 1) === 0x20 && (Number.isNaN(next) || next === 0x0d);
+    const isStatusLine = next === 0x20 && /^ \d\d\d /.test(text.slice(i + 7, i + 12));
+    if (isRequestLine || isStatusLine) {
+      throw parseError('embedded-start-line', 'a start line inside a header (the message before it was cut short?)', positionOf(text, i, start, firstLine));
+    }
+  }
+}
 
 function checkVersion(version: string, line: number, offset: number): void {
   if (version.toUpperCase() !== 'SIP/2.0') throw parseError('bad-version', `unsupported protocol version ${clip(version)}`, { line, offset });

@@ -14,6 +14,7 @@ export type SipParseFault =
   | 'bad-header'
   | 'bad-header-name'
   | 'bad-folding'
+  | 'embedded-start-line'
   | 'bad-content-length'
   | 'content-length-mismatch'
   | 'missing-header'

@@ -134,7 +134,8 @@ export class StreamFramer {
         if (!(error instanceof SipParseError)) throw error;
         events.push({ type: 'error', error, raw: Buffer.from(buf.subarray(pos, headEnd + 4)), streamOffset: this.#base + pos });
         this.#resync = true;
-        pos = afterFirstLine(buf, pos);
+        // Search from the next byte: a truncated message may have swallowed the next start line.
+        pos += 1;
         continue;
       }
       const bodyStart = headEnd + 4;
@@ -185,15 +186,17 @@ function findStartLine(buf: Buffer, from: number): number {
     while (j >= from && buf[j] !== 0x20 && buf[j] !== 0x0a && buf[j] !== 0x0d) j--;
     if (j < from || j === i - 2 || buf[j] !== 0x20) continue;
     let k = j - 1;
-    while (k >= from && isUpper(buf[k])) k--;
+    while (k >= 0 && isUpper(buf[k])) k--;
     if (k === j - 1) continue;
     const run = buf.toString('latin1', k + 1, j);
-    if (KNOWN_METHODS.includes(run)) return k + 1;
+    // A run that starts before `from` is the tail of a start line already refused: only a known
+    // method glued to its end can be a new message.
+    if (k + 1 >= from && KNOWN_METHODS.includes(run)) return k + 1;
     // Upper-case junk glued to the method: prefer the longest known method that ends the run.
     let best = '';
-    for (const m of KNOWN_METHODS) if (m.length > best.length && run.endsWith(m)) best = m;
-    if (best.length > 0) return j - best.length;
-    if (run.length <= MAX_METHOD) return k + 1;
+    for (const m of KNOWN_METHODS) if (m.length > best.length && run.endsWith(m) && j - m.length >= from) best = m;
+    if (best.length > 0 && (k + 1 < from || best.length < run.length)) return j - best.length;
+    if (k + 1 >= from && run.length <= MAX_METHOD) return k + 1;
   }
   return -1;
 }
