@@ -11,4 +11,5 @@ export {
   type ResolvedServer,
   type ResolvedUser,
   type ProfileOverrides,
+  type ProfileTimeouts,
 } from './resolve-profile.js';

@@ -7,6 +7,8 @@ import { dirname, resolve } from 'node:path';
 import { FocusHarnessError } from '../errors.js';
 import type { Profile } from './profile-schema.js';
 
+export type ProfileTimeouts = Readonly<Partial<Record<'stepMs' | 'expectMs' | 'settleMs' | 'c3pMs', number>>>;
+
 export interface ResolvedServer {
   readonly host: string;
   readonly port: number;
@@ -28,7 +30,7 @@ export interface ResolvedProfile {
   readonly target: ResolvedServer | 'embedded';
   readonly domain?: string;
   readonly users: Readonly<Record<string, ResolvedUser>>;
-  readonly timeouts: Profile['timeouts'];
+  readonly timeouts: ProfileTimeouts;
   readonly faults: readonly string[];
 }
 
@@ -113,7 +115,11 @@ export function resolveProfile(
     target,
     users,
     faults,
-    timeouts: { ...profile.timeouts, ...(overrides.timeout ? { stepMs: overrides.timeout, expectMs: overrides.timeout } : {}) },
+    timeouts: Object.fromEntries(
+      Object.entries({ ...profile.timeouts, ...(overrides.timeout ? { stepMs: overrides.timeout, expectMs: overrides.timeout } : {}) }).filter(
+        ([, v]) => v !== undefined,
+      ),
+    ) as ProfileTimeouts,
     ...(domain ? { domain } : {}),
   };
 }
