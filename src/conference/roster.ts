@@ -88,7 +88,9 @@ export class Roster {
     }
     // RFC 4575 §4.6: discard a document whose version is not greater than the local one.
     if (local !== undefined && version <= local) {
-      return this.#record({ applied: false, version, issue: 'stale', detail: `${state} v${version} is not newer than local v${local}: discarded` }, state);
+      // brief §5.3: a full document repeating the local version is legal (nothing changed).
+      const note = state !== 'partial' && version === local ? ' (a full document repeating the version is allowed)' : '';
+      return this.#record({ applied: false, version, issue: 'stale', detail: `${state} v${version} is not newer than local v${local}: discarded${note}` }, state);
     }
     // RFC 4575 §4.6: a partial that skips versions cannot be applied; the subscriber must refresh.
     if (local !== undefined && state === 'partial' && version > local + 1) {

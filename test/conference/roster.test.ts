@@ -111,6 +111,7 @@ describe('Roster: version checks (RFC 4575 §4.6)', () => {
     const roster = seeded();
     const same = roster.apply(xmlFixture('roster-full-v9-three-users.xml'));
     expect(same).toMatchObject({ applied: false, version: 9, issue: 'stale' });
+    expect(same.detail).toContain('repeating the version is allowed');
     const older = roster.apply(partial(8, { users: { state: 'partial', users: [{ entity: CAROL, state: 'deleted' }] } }));
     expect(older).toMatchObject({ applied: false, issue: 'stale' });
     expect(roster.has(CAROL)).toBe(true);
