@@ -157,8 +157,9 @@ function fromCompleted(event: InviteClientEvent): InviteClientStep {
       if (event.timer === 'D') return transition(table, 'completed', 'terminated', []);
       return reject('completed', `Timer ${event.timer} does not run in completed`);
     case 'transport-error':
-      // §17.1.1.2: failing to send the ACK terminates the transaction.
-      return transition(table, 'completed', 'terminated', [{ type: 'transport-error' }]);
+      // §17.1.1.2: failing to send the ACK terminates the transaction; the TU already has its
+      // final response, so there is nothing more to tell it.
+      return transition(table, 'completed', 'terminated', []);
   }
 }
 

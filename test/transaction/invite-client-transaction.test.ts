@@ -63,7 +63,7 @@ const EXPECTED: Record<InviteClientState, Row> = {
     B: 'rejected',
     D: ['terminated', []],
     M: 'rejected',
-    err: ['terminated', ['transport-error']],
+    err: ['terminated', []],
   },
   terminated: Object.fromEntries(Object.keys(EVENTS).map((k) => [k, 'rejected'])) as Row,
 };
