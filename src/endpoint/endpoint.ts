@@ -8,7 +8,7 @@
  * all for tracing when the recorder is disabled).
  */
 import { randomBytes, randomInt } from 'node:crypto';
-import { TraceRecorder, labelFor, peerFor, type TraceDialog, type TracePeer } from '../capture/index.js';
+import { TraceRecorder } from '../capture/index.js';
 import {
   Roster,
   buildC3pRequest,
@@ -23,7 +23,6 @@ import {
   createResponse,
   newCallId,
   newTag,
-  serializeMessage,
   type HeaderInit,
   type SipMessage,
   type SipRequest,
@@ -31,23 +30,22 @@ import {
 } from '../sip/index.js';
 import { TransactionLayer, type ServerTransaction } from '../transaction/index.js';
 import { connect, type SipConnection } from '../transport/index.js';
-import { systemClock, type Clock, type TimerHandle } from '../util/index.js';
+import { systemClock, type Clock } from '../util/index.js';
 import type { C3pOutcome } from './c3p-outcome.js';
 import { C3pWaiters } from './c3p-waiters.js';
 import { createDialogUsage, beginDialogUsage, isAnswerable, type DialogUsage } from './dialog-usage.js';
 import type { EndpointDialogState } from './dialog-usage-state.js';
-import { createEndpointGuid, createEpid, createMsOpaque, instanceIdFromEpid } from './endpoint-identity.js';
+import { createEndpointGuid, createEpid, instanceIdFromEpid } from './endpoint-identity.js';
 import type { EndpointOptions } from './endpoint-options.js';
+import { EndpointTracer } from './endpoint-tracer.js';
 import { buildImSdp } from './im-sdp.js';
 import type { InboundMessage } from './inbound-message.js';
 import type { JoinResult } from './join-result.js';
 import { buildOutOfDialogRequest, formatFromNameAddr } from './out-of-dialog-request.js';
-import { readRegistrationBinding, registerContact, registerHeaders } from './register-request.js';
+import { Registration } from './registration.js';
 import {
   conferenceIdOf,
   deriveMcuUri,
-  domainOfAor,
-  firstLineOf,
   hostPort,
   mediaTypeOf,
   normalizeFocusUri,
@@ -80,12 +78,7 @@ export class Endpoint {
   readonly #recorder: TraceRecorder;
   readonly #userAgent: string;
   readonly #fromNameAddr: string;
-  readonly #msOpaque = createMsOpaque();
-  readonly #registerTag = newTag();
-  readonly #registerCallId = newCallId();
-  #registerCSeq = 0;
-  #registerTimer: TimerHandle | undefined;
-  #gruu: string | undefined;
+  readonly #registration: Registration;
   #connection: SipConnection | undefined;
   #layer: TransactionLayer | undefined;
   #closed = false;
@@ -95,6 +88,7 @@ export class Endpoint {
   readonly #d2 = createDialogUsage('D2');
   readonly #d3 = createDialogUsage('D3');
   readonly #c3p: C3pWaiters;
+  readonly #tracer: EndpointTracer;
   #requestSeq = randomInt(10_000_000, 90_000_000);
   #inboundListeners: ((message: InboundMessage) => void)[] = [];
   #rosterListeners: ((update: RosterUpdate) => void)[] = [];
@@ -114,11 +108,21 @@ export class Endpoint {
     this.#userAgent = options.userAgent ?? `focus-harness/${ENDPOINT_VERSION} (Lync-compatible)`;
     this.#fromNameAddr = formatFromNameAddr(options.aor, options.displayName);
     this.#c3p = new C3pWaiters(this.#clock);
+    this.#registration = new Registration({
+      aor: this.aor,
+      epid: this.epid,
+      instanceId: this.instanceId,
+      fromNameAddr: this.#fromNameAddr,
+      userAgent: this.#userAgent,
+      transport: options.server.transport,
+      clock: this.#clock,
+    });
+    this.#tracer = new EndpointTracer(this.role, this.#recorder, this.#clock, (callId) => this.#usageOf(callId)?.name);
   }
 
   /** The GRUU the registrar issued (brief §1.2), once registered. */
   get gruu(): string | undefined {
-    return this.#gruu;
+    return this.#registration.gruu;
   }
 
   /** The focus URI of the conference joined (or being joined). */
@@ -168,16 +172,15 @@ export class Endpoint {
   waitForRoster(predicate: (roster: Roster) => boolean, timeoutMs: number): Promise<boolean> {
     if (predicate(this.roster)) return Promise.resolve(true);
     return new Promise((resolve) => {
-      let timer: TimerHandle | undefined;
+      const timer = this.#clock.setTimer(timeoutMs, () => {
+        off();
+        resolve(false);
+      });
       const off = this.onRosterUpdate(() => {
         if (!predicate(this.roster)) return;
         off();
-        timer?.cancel();
+        timer.cancel();
         resolve(true);
-      });
-      timer = this.#clock.setTimer(timeoutMs, () => {
-        off();
-        resolve(false);
       });
     });
   }
@@ -199,7 +202,7 @@ export class Endpoint {
     this.#connection = connection;
     this.#closed = false;
     // Before onMessage (the layer's): reading starts with the first message handler.
-    connection.onParseError((error, raw) => this.#traceParseError(connection, error, raw));
+    connection.onParseError((error, raw) => this.#tracer.parseError(connection, error, raw));
     // A C3P response can no longer arrive once the connection is gone: end those waits now.
     connection.onClose(() => {
       if (this.#connection === connection) this.#c3p.cancelAll();
@@ -211,12 +214,12 @@ export class Endpoint {
         connection.onClose(cb);
       },
       send: (message: SipMessage): void => {
-        this.#traceOut(connection, message);
+        this.#tracer.out(connection, message);
         connection.send(message);
       },
       onMessage: (cb: (message: SipMessage) => void): void => {
         connection.onMessage((message, raw) => {
-          this.#traceIn(connection, message, raw);
+          this.#received(connection, message, raw);
           cb(message);
         });
       },
@@ -230,52 +233,19 @@ export class Endpoint {
   }
 
   /**
-   * REGISTER in the MS-SIPREGE shape (brief §3.1); on 2xx keeps the GRUU and refreshes at half the
-   * granted expiry through the clock. `expires: 0` unregisters.
+   * REGISTER in the MS-SIPREGE shape (brief §3.1); on 2xx keeps the GRUU, refreshes at half the
+   * granted expiry and sends CRLF keep-alives through the clock. `expires: 0` unregisters.
    */
   async register(options: { expires?: number } = {}): Promise<SipResponse> {
     const layer = this.#requireLayer('register');
     const connection = this.#requireConnection('register');
     const expires = options.expires ?? DEFAULT_REGISTER_EXPIRES;
-    this.#registerTimer?.cancel();
-    this.#registerTimer = undefined;
-    const contact = registerContact({
-      host: connection.local.address,
-      port: connection.local.port,
-      transport: this.#options.server.transport,
-      msOpaque: this.#msOpaque,
-      instanceId: this.instanceId,
-    });
-    const request = buildOutOfDialogRequest({
-      method: 'REGISTER',
-      uri: `sip:${domainOfAor(this.aor)}`,
-      to: `<${this.aor}>`,
-      fromNameAddr: this.#fromNameAddr,
-      fromTag: this.#registerTag,
-      epid: this.epid,
-      callId: this.#registerCallId,
-      cseq: ++this.#registerCSeq,
-      via: this.#via(),
-      contact,
-      userAgent: this.#userAgent,
-      headers: registerHeaders(expires),
-    });
-    const response = await layer.sendRequest(request);
-    if (response.status >= 200 && response.status < 300) {
-      if (expires === 0) {
-        this.#gruu = undefined;
-      } else {
-        const binding = readRegistrationBinding(response, this.instanceId);
-        if (binding.gruu !== undefined) this.#gruu = binding.gruu;
-        const granted = binding.expires ?? expires;
-        if (granted > 0 && !this.#closed) {
-          // MS-SIPREGE 3.1.1.1: re-register before the binding expires (we take half of it).
-          this.#registerTimer = this.#clock.setTimer((granted * 1000) / 2, () => {
-            this.#registerTimer = undefined;
-            this.register({ expires }).catch(() => undefined);
-          });
-        }
-      }
+    this.#registration.cancelTimers();
+    const response = await layer.sendRequest(this.#registration.buildRequest(connection, expires));
+    if (!this.#closed) {
+      this.#registration.accept(response, expires, connection, () => {
+        this.register({ expires }).catch(() => undefined);
+      });
     }
     return response;
   }
@@ -504,8 +474,7 @@ export class Endpoint {
   /** Closes the connection and cancels timers and waits; never throws. */
   async close(): Promise<void> {
     this.#closed = true;
-    this.#registerTimer?.cancel();
-    this.#registerTimer = undefined;
+    this.#registration.cancelTimers();
     this.#c3p.cancelAll();
     const connection = this.#connection;
     if (!connection) return;
@@ -516,7 +485,23 @@ export class Endpoint {
     }
   }
 
-  // ---------------------------------------------------------------- inbound requests
+  // ---------------------------------------------------------------- inbound messages
+
+  #received(connection: SipConnection, message: SipMessage, raw: Buffer): void {
+    const traced = this.#tracer.in(connection, message, raw);
+    if (this.#options.keepReceived === false && this.#inboundListeners.length === 0) return;
+    const inbound: InboundMessage = {
+      message,
+      raw,
+      seq: traced.seq,
+      time: traced.time,
+      peer: traced.peer,
+      ...(traced.dialog === undefined ? {} : { dialog: traced.dialog }),
+    };
+    if (this.#options.keepReceived !== false) this.received.push(inbound);
+    for (const listener of this.#inboundListeners) listener(inbound);
+  }
+
 
   #onRequest(request: SipRequest, txn: ServerTransaction): void {
     const usage = this.#usageOf(request.headers.get('call-id'));
@@ -723,7 +708,8 @@ export class Endpoint {
 
   #respond(txn: ServerTransaction, request: SipRequest, status: number): void {
     const headers: [string, string][] = [['User-Agent', this.#userAgent]];
-    if (status === 200 && this.#gruu !== undefined && request.method.toUpperCase() !== 'BYE') headers.unshift(['Contact', `<${this.#gruu}>`]);
+    const gruu = this.#registration.gruu;
+    if (status === 200 && gruu !== undefined && request.method.toUpperCase() !== 'BYE') headers.unshift(['Contact', `<${gruu}>`]);
     try {
       txn.respond(createResponse(request, status, undefined, { headers, toTag: newTag() }));
     } catch {
@@ -762,11 +748,8 @@ export class Endpoint {
     return `SIP/2.0/${this.#options.server.transport.toUpperCase()} ${hostPort(connection.local)}`;
   }
 
-  /** After registration the GRUU is our Contact (brief §1.2); before, the registered contact. */
   #contact(): string {
-    if (this.#gruu !== undefined) return `<${this.#gruu}>`;
-    const connection = this.#requireConnection('send');
-    return `<sip:${hostPort(connection.local)};transport=${this.#options.server.transport};ms-opaque=${this.#msOpaque}>`;
+    return this.#registration.contact(this.#requireConnection('send'));
   }
 
   #nextRequestId(): string {
@@ -798,97 +781,6 @@ export class Endpoint {
       throw new FocusHarnessError('FH_DIALOG', `${this.role}: ${what}() needs an active ${usage.name} dialog (state ${usage.state}); call ${hint} first.`);
     }
     return usage.dialog;
-  }
-
-  // ---------------------------------------------------------------- trace
-
-  #dialogLabel(callId: string | undefined): TraceDialog | undefined {
-    return this.#usageOf(callId)?.name;
-  }
-
-  #peerOf(message: SipMessage, dialog: TraceDialog | undefined): TracePeer {
-    if (dialog === 'D1' || dialog === 'D2') return 'focus';
-    if (dialog === 'D3') return 'mcu';
-    return peerFor(message);
-  }
-
-  #traceOut(connection: SipConnection, message: SipMessage): void {
-    if (!this.#recorder.enabled) {
-      this.#recorder.count(message.body.length);
-      return;
-    }
-    const callId = message.headers.get('call-id');
-    const dialog = this.#dialogLabel(callId);
-    this.#recorder.record({
-      time: this.#clock.now(),
-      role: this.role,
-      connectionId: connection.id,
-      direction: 'out',
-      local: hostPort(connection.local),
-      remote: hostPort(connection.remote),
-      peer: this.#peerOf(message, dialog),
-      ...(dialog === undefined ? {} : { dialog }),
-      callId: callId ?? '',
-      cseq: message.headers.get('cseq') ?? '',
-      firstLine: firstLineOf(message),
-      label: labelFor(message),
-      raw: serializeMessage(message),
-    });
-  }
-
-  #traceIn(connection: SipConnection, message: SipMessage, raw: Buffer): void {
-    const time = this.#clock.now();
-    const callId = message.headers.get('call-id');
-    const dialog = this.#dialogLabel(callId);
-    const peer = this.#peerOf(message, dialog);
-    let seq = 0;
-    if (this.#recorder.enabled) {
-      seq =
-        this.#recorder.record({
-          time,
-          role: this.role,
-          connectionId: connection.id,
-          direction: 'in',
-          local: hostPort(connection.local),
-          remote: hostPort(connection.remote),
-          peer,
-          ...(dialog === undefined ? {} : { dialog }),
-          callId: callId ?? '',
-          cseq: message.headers.get('cseq') ?? '',
-          firstLine: firstLineOf(message),
-          label: labelFor(message),
-          raw,
-        })?.seq ?? 0;
-    } else {
-      this.#recorder.count(raw.length);
-    }
-    const inbound: InboundMessage = { message, raw, seq, time, peer, ...(dialog === undefined ? {} : { dialog }) };
-    if (this.#options.keepReceived !== false) this.received.push(inbound);
-    for (const listener of this.#inboundListeners) listener(inbound);
-  }
-
-  #traceParseError(connection: SipConnection, error: Error, raw: Buffer): void {
-    if (!this.#recorder.enabled) {
-      this.#recorder.count(raw.length);
-      return;
-    }
-    const text = raw.toString('latin1');
-    const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-    this.#recorder.record({
-      time: this.#clock.now(),
-      role: this.role,
-      connectionId: connection.id,
-      direction: 'in',
-      local: hostPort(connection.local),
-      remote: hostPort(connection.remote),
-      peer: 'server',
-      callId: /^(?:call-id|i)[ \t]*:[ \t]*(\S+)/im.exec(text)?.[1] ?? '',
-      cseq: /^cseq[ \t]*:[ \t]*([^\r\n]+)/im.exec(text)?.[1]?.trim() ?? '',
-      firstLine,
-      label: 'unparsable message',
-      raw,
-      parseError: error.message,
-    });
   }
 }
 
