@@ -1,0 +1,142 @@
+/**
+ * `focus-harness lab`: runs the reference lab focus until Ctrl-C (SIGINT/SIGTERM → clean stop,
+ * exit 0). A thin shell over `startLabFocus`; conference events are logged as pino JSON lines on
+ * stdout, the human summary (where it listens, which CA to trust) goes to stderr.
+ *
+ * Exit codes: 0 stopped cleanly or `--list-faults`, 2 bad usage (unknown fault, bad --listen,
+ * unreadable cert) or the listener could not start.
+ */
+import { readFile } from 'node:fs/promises';
+import pino from 'pino';
+import type { Argv, CommandModule, Options } from 'yargs';
+import { FocusHarnessError } from '../../src/errors.js';
+import { isLabFaultName, LAB_FAULTS, startLabFocus, type LabFaultName, type LabFocusOptions } from '../../src/labfocus/index.js';
+import { reportHarnessError, setExitCode } from '../exit.js';
+
+type LabFlag = 'listen' | 'transport' | 'cert' | 'key' | 'cert-dir' | 'domain' | 'fault' | 'list-faults' | 'c3p-style';
+
+/** The options, declared once (style habit 11). */
+const LAB_OPTIONS: Record<LabFlag, Options> = {
+  listen: { type: 'string', default: '127.0.0.1:5061', describe: 'address to listen on as host:port (port 0 = any free port)', requiresArg: true },
+  transport: { choices: ['tls', 'tcp'] as const, default: 'tls', describe: 'transport' },
+  cert: { type: 'string', describe: 'PEM certificate chain to serve (with --key); default: generated lab certificates', requiresArg: true },
+  key: { type: 'string', describe: 'PEM private key of --cert', requiresArg: true },
+  'cert-dir': { type: 'string', describe: 'where the generated lab CA and leaf are kept (default certs/generated)', requiresArg: true },
+  domain: { type: 'string', default: 'contoso.com', describe: 'SIP domain of the users it registers', requiresArg: true },
+  fault: { type: 'string', array: true, describe: 'fault switch to turn on (repeatable); see --list-faults' },
+  'list-faults': { type: 'boolean', default: false, describe: 'print the fault switches and exit' },
+  'c3p-style': { choices: ['202-then-info', '200'] as const, default: '202-then-info', describe: 'how C3P over INFO is answered' },
+};
+
+export interface LabArgs {
+  listen: string;
+  transport: 'tls' | 'tcp';
+  cert?: string;
+  key?: string;
+  'cert-dir'?: string;
+  domain: string;
+  fault?: string[];
+  'list-faults': boolean;
+  'c3p-style': '202-then-info' | '200';
+}
+
+/** What `runLab` writes to and waits on; injectable for tests. */
+export interface LabIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  /** Starts waiting for the stop request (SIGINT/SIGTERM by default); resolves with its name. */
+  waitForStop: () => Promise<string>;
+  /** Called once the lab listens. */
+  onListening?: (where: { host: string; port: number; caPath: string | undefined }) => void;
+}
+
+/** The fault table as a person reads it. */
+export function formatFaultTable(): string {
+  const width = Math.max(...LAB_FAULTS.map((f) => f.name.length));
+  const lines = LAB_FAULTS.map((f) => `  ${f.name.padEnd(width)}  ${f.description}\n  ${' '.repeat(width)}  breaks: ${f.breaks}`);
+  return `Lab focus fault switches (--fault NAME, repeatable):\n${lines.join('\n')}\n`;
+}
+
+function parseListen(listen: string): { host: string; port: number } {
+  const match = /^\[?([^\]]+?)\]?:(\d{1,5})$/.exec(listen.trim());
+  const port = Number(match?.[2]);
+  if (!match || port > 65535) {
+    throw new FocusHarnessError('FH_USAGE', `--listen must be host:port (e.g. 127.0.0.1:5061), got "${listen}"`);
+  }
+  return { host: match[1] as string, port };
+}
+
+function signalPromise(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (signal: string) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+/** Runs the lab focus until `io.waitForStop()` resolves; returns the exit code. */
+export async function runLab(args: LabArgs, io: LabIo): Promise<number> {
+  if (args['list-faults']) {
+    io.stdout.write(formatFaultTable());
+    return 0;
+  }
+  const unknown = (args.fault ?? []).filter((name) => !isLabFaultName(name));
+  if (unknown.length > 0) {
+    io.stderr.write(`focus-harness lab: unknown fault ${unknown.map((n) => `"${n}"`).join(', ')}; valid faults: ${LAB_FAULTS.map((f) => f.name).join(', ')}\n`);
+    return 2;
+  }
+  try {
+    const { host, port } = parseListen(args.listen);
+    if ((args.cert === undefined) !== (args.key === undefined)) {
+      throw new FocusHarnessError('FH_USAGE', 'give --cert and --key together, or neither to use generated lab certificates');
+    }
+    const [cert, key] = args.cert !== undefined && args.key !== undefined
+      ? await Promise.all([readFile(args.cert, 'utf8'), readFile(args.key, 'utf8')]).catch((error: unknown) => {
+          throw new FocusHarnessError('FH_CERT', `cannot read --cert/--key: ${(error as Error).message}`, { cause: error });
+        })
+      : [undefined, undefined];
+    const logger = pino({ base: { component: 'lab-focus' } }, io.stdout as pino.DestinationStream);
+    const options: LabFocusOptions = {
+      host,
+      port,
+      transport: args.transport,
+      domain: args.domain,
+      faults: (args.fault ?? []) as LabFaultName[],
+      c3pStyle: args['c3p-style'],
+      logger,
+      ...(cert !== undefined && key !== undefined ? { cert, key } : {}),
+      ...(args['cert-dir'] !== undefined ? { certDir: args['cert-dir'] } : {}),
+    };
+    const lab = await startLabFocus(options);
+    const trust = lab.caPath ? `; clients must trust the CA in ${lab.caPath}` : lab.transport === 'tls' ? '; serving the given --cert' : '';
+    const faults = lab.faults.length > 0 ? ` with faults: ${lab.faults.join(', ')}` : '';
+    io.stderr.write(`lab focus listening on ${lab.transport} ${lab.host}:${lab.port} (domain ${lab.domain})${trust}${faults}\nPress Ctrl-C to stop.\n`);
+    io.onListening?.({ host: lab.host, port: lab.port, caPath: lab.caPath });
+    const signal = await io.waitForStop();
+    await lab.stop();
+    io.stderr.write(`lab focus stopped (${signal})\n`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof FocusHarnessError)) return reportHarnessError(error);
+    io.stderr.write(`focus-harness lab: ${error.code}: ${error.message}\n`);
+    return 2;
+  }
+}
+
+export const labCommand: CommandModule<object, LabArgs> = {
+  command: 'lab',
+  describe: 'run the reference lab focus (registrar, focus factory, focus, roster, IM MCU) until Ctrl-C',
+  builder: (yargs: Argv<object>) =>
+    (yargs.options(LAB_OPTIONS) as unknown as Argv<LabArgs>)
+      .example('$0 lab', 'listen on 127.0.0.1:5061 over TLS with generated lab certificates')
+      .example('$0 lab --listen 127.0.0.1:0 --fault omit-focus-bye', 'a lab focus that forgets the focus BYE on ejection')
+      .example('$0 lab --list-faults', 'list the fault switches'),
+  handler: async (argv) => {
+    const code = await runLab(argv, { stdout: process.stdout, stderr: process.stderr, waitForStop: signalPromise });
+    setExitCode(argv as unknown as Record<string, unknown>, code);
+  },
+};

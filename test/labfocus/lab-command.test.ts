@@ -1,0 +1,93 @@
+/**
+ * The `lab` command: fault table, usage errors, and a real run on loopback that registers a user,
+ * logs the event as pino JSON and stops cleanly (exit 0) — in process and on SIGINT as a process.
+ */
+import { spawn } from 'node:child_process';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { formatFaultTable, runLab, type LabArgs } from '../../cmd/commands/lab.js';
+import { LAB_FAULTS } from '../../src/labfocus/index.js';
+import { labCertificates } from '../helpers/lab-certs.js';
+import { RawClient } from './raw-client.js';
+
+function sink(): { stream: PassThrough; text: () => string } {
+  const stream = new PassThrough();
+  let text = '';
+  stream.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  return { stream, text: () => text };
+}
+
+const base: LabArgs = { listen: '127.0.0.1:0', transport: 'tls', domain: 'contoso.com', 'list-faults': false, 'c3p-style': '202-then-info' };
+
+describe('focus-harness lab', () => {
+  it('--list-faults prints every fault and what it breaks, exit 0', async () => {
+    const out = sink();
+    const code = await runLab({ ...base, 'list-faults': true }, { stdout: out.stream, stderr: sink().stream, waitForStop: () => new Promise(() => undefined) });
+    expect(code).toBe(0);
+    for (const fault of LAB_FAULTS) expect(out.text()).toContain(fault.name);
+    expect(out.text()).toBe(formatFaultTable());
+    expect(out.text()).toContain('breaks: E3');
+  });
+
+  it('an unknown fault exits 2 naming the valid ones', async () => {
+    const err = sink();
+    const code = await runLab({ ...base, fault: ['omit-focus-bye', 'nope'] }, { stdout: sink().stream, stderr: err.stream, waitForStop: () => Promise.resolve('x') });
+    expect(code).toBe(2);
+    expect(err.text()).toContain('"nope"');
+    expect(err.text()).toContain('omit-mcu-bye');
+  });
+
+  it('a bad --listen exits 2', async () => {
+    const err = sink();
+    const code = await runLab({ ...base, listen: 'nowhere' }, { stdout: sink().stream, stderr: err.stream, waitForStop: () => Promise.resolve('x') });
+    expect(code).toBe(2);
+    expect(err.text()).toContain('--listen must be host:port');
+  });
+
+  it('serves registrations, logs conference events as JSON and stops cleanly', async () => {
+    const certs = await labCertificates();
+    const out = sink();
+    const err = sink();
+    let stop: (signal: string) => void = () => undefined;
+    let listening: (p: number) => void = () => undefined;
+    const port = new Promise<number>((resolve) => (listening = resolve));
+    const run = runLab(
+      { ...base, cert: certs.certPath, key: certs.keyPath, fault: ['omit-ms-sender'] },
+      {
+        stdout: out.stream,
+        stderr: err.stream,
+        waitForStop: () => new Promise((resolve) => (stop = resolve)),
+        onListening: (w) => listening(w.port),
+      },
+    );
+    const client = await RawClient.open({ port: await port, caPem: certs.caCertPem }, 'alice');
+    expect((await client.register()).status).toBe(200);
+    await client.close();
+    stop('SIGINT');
+    expect(await run).toBe(0);
+    expect(err.text()).toMatch(/lab focus listening on tls 127\.0\.0\.1:\d+ \(domain contoso\.com\).*faults: omit-ms-sender/);
+    const events = out.text().trim().split('\n').map((line) => JSON.parse(line) as { event?: string });
+    expect(events.map((e) => e.event)).toEqual(expect.arrayContaining(['lab.started', 'registrar.registered', 'lab.stopped']));
+  });
+
+  it('as a process: prints where it listens and exits 0 on SIGINT', async () => {
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', '-e', `import('./cmd/harness.ts').then(async (m) => { process.exitCode = await m.main(['lab', '--listen', '127.0.0.1:0', '--transport', 'tcp']); })`], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no listening line: ${stderr}`)), 20_000);
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (stderr.includes('Press Ctrl-C')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    expect(stderr).toMatch(/listening on tcp 127\.0\.0\.1:\d+/);
+    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    expect(await exit).toBe(0);
+  }, 30_000);
+});
