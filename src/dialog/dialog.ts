@@ -194,6 +194,44 @@ export class Dialog {
     });
   }
 
+  /**
+   * The subscriber's dialog created by the first NOTIFY (or BENOTIFY) that arrives before the
+   * SUBSCRIBE's 2xx (RFC 6665 §4.1.2.4): local side from our SUBSCRIBE, remote tag, epid, CSeq,
+   * route set (in order) and remote target from the NOTIFY, as a UAS would take them (§12.1.1).
+   *
+   * @throws FocusHarnessError `FH_DIALOG` when the NOTIFY does not belong to the SUBSCRIBE.
+   */
+  static fromNotify(subscribe: SipRequest, notify: SipRequest, options: DialogCreateOptions = {}): Dialog {
+    const { from: local, callId, cseq } = headersOf(subscribe, subscribe);
+    const { from: notifier, to, cseq: notifyCSeq } = headersOf(notify, notify);
+    const localTag = local.params.get('tag');
+    if (!localTag || to.params.get('tag') !== localTag || safe(() => getCallId(notify)) !== callId) {
+      throw dialogError(`the ${notify.method} does not match our SUBSCRIBE (Call-ID / To tag differ)`);
+    }
+    const remoteTag = notifier.params.get('tag');
+    if (!remoteTag) throw dialogError(`the ${notify.method} has no From tag`);
+    return new Dialog({
+      role: 'uac',
+      state: 'confirmed',
+      callId,
+      localTag,
+      remoteTag,
+      local: withoutDialogParams(local),
+      remote: withoutDialogParams(notifier),
+      localEpid: local.params.get('epid') ?? options.localEpid,
+      remoteEpid: notifier.params.get('epid') ?? undefined,
+      localCSeq: cseq,
+      remoteCSeq: notifyCSeq,
+      routeSet: notify.headers.getValues('record-route'),
+      remoteTarget: contactUri(notify) ?? subscribe.uri,
+      localContact: subscribe.headers.getValues('contact')[0],
+      secure: isSips(subscribe.uri),
+      viaPrefix: options.viaPrefix ?? viaPrefixOf(subscribe),
+      localCSeqBase: 0,
+      assumeLooseRouting: options.assumeLooseRouting ?? false,
+    });
+  }
+
   get state(): DialogState {
     return this.#state;
   }

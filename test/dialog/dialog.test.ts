@@ -222,3 +222,34 @@ describe('Dialog.asUac / asUas (RFC 3261 §12.1) on the seed dialogs', () => {
     expect(() => uas.createRequest('ACK')).toThrow(/createAck/);
   });
 });
+
+describe('Dialog.fromNotify (RFC 6665 §4.1.2.4)', () => {
+  const subscribe = createRequest({
+    method: 'SUBSCRIBE',
+    uri: FOCUS,
+    headers: [
+      ['Via', 'SIP/2.0/TLS 10.56.65.217:2308;branch=z9hG4bKsub'],
+      ['From', '<sip:carol@contoso.com>;tag=d468b2a0c0;epid=dceed2edfb'],
+      ['To', `<${FOCUS}>`],
+      ['Call-ID', '87434074d1244e8d89881d1f8d243783'],
+      ['CSeq', '1 SUBSCRIBE'],
+      ['Contact', `<${CAROL_CONTACT}>`],
+      ['Event', 'conference'],
+    ],
+  });
+
+  it("creates Carol's roster dialog from the focus's BENOTIFY (seed msg 3)", () => {
+    const benotify = seedRequest(3);
+    const dialog = Dialog.fromNotify(subscribe, benotify);
+    expect([dialog.localTag, dialog.remoteTag]).toEqual(['d468b2a0c0', '99000080']);
+    expect([dialog.localCSeq, dialog.remoteCSeq]).toEqual([1, 3]);
+    expect(dialog.remoteUri).toBe(FOCUS);
+    const unsubscribe = dialog.createRequest('SUBSCRIBE', { headers: [['Expires', '0']] });
+    expect(unsubscribe.headers.get('to')).toBe(`<${FOCUS}>;tag=99000080`);
+    expect(unsubscribe.headers.get('cseq')).toBe('2 SUBSCRIBE');
+  });
+
+  it('refuses a NOTIFY of another subscription', () => {
+    expect(() => Dialog.fromNotify(subscribe, seedRequest(6))).toThrow(/does not match/);
+  });
+});
