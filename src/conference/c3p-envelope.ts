@@ -41,8 +41,9 @@ export function plainAttributes(record: Record<string, string | undefined>): Xml
     const colon = name.indexOf(':');
     if (colon < 0) out.push({ ns: '', prefix: '', local: name, value });
     else {
-      const prefix = name.slice(0, colon) as keyof typeof CONFERENCE_NS;
-      out.push({ ns: CONFERENCE_NS[prefix], prefix, local: name.slice(colon + 1), value });
+      const prefix = name.slice(0, colon);
+      const ns = prefix in CONFERENCE_NS ? CONFERENCE_NS[prefix as keyof typeof CONFERENCE_NS] : '';
+      out.push({ ns, prefix, local: name.slice(colon + 1), value });
     }
   }
   return out;

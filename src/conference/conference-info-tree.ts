@@ -27,7 +27,7 @@ export type CorePrefix = '' | 'ci';
  * elements `ci:state` (MS-CONFBAS 4.4.10).
  */
 export function conferenceInfoToTree(document: ConferenceInfoDocument, corePrefix: CorePrefix): XmlElement {
-  const core = coreFactory(corePrefix);
+  const core = coreElementFactory(corePrefix);
   const attributes: AttributeRecord = { entity: document.entity, state: document.state, version: String(document.version) };
   if (document.state === 'deleted') return core('conference-info', attributes);
   return core('conference-info', attributes, [
@@ -41,7 +41,8 @@ export function conferenceInfoToTree(document: ConferenceInfoDocument, corePrefi
 
 export type CoreFactory = (local: string, attributes?: AttributeRecord, content?: readonly (XmlElement | undefined)[] | string) => XmlElement;
 
-function coreFactory(corePrefix: CorePrefix): CoreFactory {
+/** Builds RFC 4575 core elements with the given prefix (the C3P builders use `ci:`). */
+export function coreElementFactory(corePrefix: CorePrefix): CoreFactory {
   return (local, attributes = {}, content = []) => build(corePrefix, local, attributes, content, CONFERENCE_NS.ci);
 }
 
@@ -158,8 +159,4 @@ function mediaTree(media: ConferenceMedia, core: CoreFactory): XmlElement {
   ]);
 }
 
-/** Re-exported for the C3P builders, which write core elements as `ci:`. */
-export function coreElementFactory(corePrefix: CorePrefix): CoreFactory {
-  return coreFactory(corePrefix);
-}
 
