@@ -7,7 +7,8 @@
 import { spawn } from 'node:child_process';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { connect as tlsConnect, createSecureContext, type SecureContext, type TLSSocket } from 'node:tls';
 import { connect, listen, TlsSessionCache, type SipConnection } from '../../src/transport/index.js';
 import { createResponse, parseMessage, type SipRequest } from '../../src/sip/index.js';
 import { labCertificates } from '../helpers/lab-certs.js';
@@ -15,10 +16,12 @@ import { labCertificates } from '../helpers/lab-certs.js';
 // TODO(bench-result): import BenchResult from './bench-result.js' once the sip engineer's
 // shared type lands; this local shape is meant to be the same.
 export interface BenchResult {
-  readonly name: string;
-  readonly value: number;
-  readonly unit: string;
-  readonly detail?: string;
+  name: string;
+  unit: string;
+  value: number;
+  peer?: string;
+  ratio?: number;
+  note?: string;
 }
 
 const OPTIONS_TEXT = [
@@ -67,7 +70,7 @@ async function roundTrips(count: number, window: number): Promise<BenchResult> {
     name: window === 1 ? 'tls round trips, one at a time' : `tls round trips, ${window} in flight`,
     value: Math.round(count / seconds),
     unit: 'round trips/s',
-    detail: `${count} OPTIONS → 200 OK (parse + serialize on both ends) in ${(seconds * 1000).toFixed(0)} ms`,
+    note: `${count} OPTIONS → 200 OK (parse + serialize on both ends) in ${(seconds * 1000).toFixed(0)} ms`,
   };
 }
 
@@ -82,7 +85,10 @@ process.stdin.on('end', () => process.exit(0));
 process.stdin.resume();
 `;
 
-async function idleConnections(count: number, resume: boolean): Promise<BenchResult[]> {
+type IdleMode = 'sip' | 'sip-resumed' | 'bare-tls';
+
+async function idleConnections(count: number, mode: IdleMode): Promise<BenchResult[]> {
+  const resume = mode === 'sip-resumed';
   const certs = await labCertificates();
   const peer = spawn(process.execPath, ['-e', PEER_SERVER], {
     env: { ...process.env, BENCH_CERT: certs.certPem, BENCH_KEY: certs.keyPem },
@@ -101,9 +107,15 @@ async function idleConnections(count: number, resume: boolean): Promise<BenchRes
   const before = process.memoryUsage();
   const started = process.hrtime.bigint();
   const open: SipConnection[] = [];
+  const bare: TLSSocket[] = [];
   const batch = 50;
   for (let i = 0; i < count; i += batch) {
-    const group = await Promise.all(Array.from({ length: Math.min(batch, count - i) }, () =>
+    const size = Math.min(batch, count - i);
+    if (mode === 'bare-tls') {
+      bare.push(...await Promise.all(Array.from({ length: size }, () => bareTls(port, certs.caCertPem))));
+      continue;
+    }
+    const group = await Promise.all(Array.from({ length: size }, () =>
       connect({ host: '127.0.0.1', port, transport: 'tls', ca: certs.caCertPem, tlsSessions })));
     for (const connection of group) connection.onMessage(() => undefined);
     open.push(...group);
@@ -112,6 +124,7 @@ async function idleConnections(count: number, resume: boolean): Promise<BenchRes
   gc();
   const after = process.memoryUsage();
   for (const connection of open) connection.destroy();
+  for (const socket of bare) socket.destroy();
   peer.stdin.end();
   const heap = after.heapUsed - before.heapUsed;
   const external = after.external + after.arrayBuffers - before.external - before.arrayBuffers;
@@ -121,15 +134,35 @@ async function idleConnections(count: number, resume: boolean): Promise<BenchRes
     name: resume ? 'tls connection setup, resumed' : 'tls connection setup, full handshake',
     value: Math.round(count / seconds),
     unit: 'connections/s',
-    detail: `${count} client handshakes, ${batch} concurrent`,
+    note: `${count} client handshakes, ${batch} concurrent`,
   };
   if (resume) return [setup];
+  const label = mode === 'bare-tls' ? 'baseline: bare node:tls socket' : 'idle tls connection';
+  if (mode === 'bare-tls') {
+    return [
+      { name: `${label}, JS heap`, value: perKiB(heap), unit: 'KiB/connection', note: 'tls.connect with a shared context, no SIP layer' },
+      { name: `${label}, RSS`, value: perKiB(rss), unit: 'KiB/connection' },
+    ];
+  }
   return [
     setup,
-    { name: 'idle tls connection, JS heap', value: perKiB(heap), unit: 'KiB/connection', detail: `heapUsed delta over ${count}` },
-    { name: 'idle tls connection, external', value: perKiB(external), unit: 'KiB/connection', detail: 'external + arrayBuffers delta' },
-    { name: 'idle tls connection, RSS', value: perKiB(rss), unit: 'KiB/connection', detail: 'includes OpenSSL state; peer in another process' },
+    { name: 'idle tls connection, JS heap', value: perKiB(heap), unit: 'KiB/connection', note: `heapUsed delta over ${count}` },
+    { name: 'idle tls connection, external', value: perKiB(external), unit: 'KiB/connection', note: 'external + arrayBuffers delta' },
+    { name: 'idle tls connection, RSS', value: perKiB(rss), unit: 'KiB/connection', note: 'includes OpenSSL state; peer in another process' },
   ];
+}
+
+function bareTls(port: number, ca: string): Promise<TLSSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = tlsConnect({ host: '127.0.0.1', port, secureContext: bareContext(ca) }, () => resolve(socket));
+    socket.once('error', reject);
+  });
+}
+
+let sharedBareContext: SecureContext | undefined;
+function bareContext(ca: string): SecureContext {
+  sharedBareContext ??= createSecureContext({ ca, minVersion: 'TLSv1.2' });
+  return sharedBareContext;
 }
 
 function collector(): () => void {
@@ -139,18 +172,43 @@ function collector(): () => void {
   return runInNewContext('gc') as () => void;
 }
 
+/**
+ * Each idle-connection measurement runs in a fresh process: RSS never shrinks back after a
+ * previous run, so a second measurement in one process would reuse freed pages and read low.
+ */
+async function idleInFreshProcess(mode: IdleMode): Promise<BenchResult[]> {
+  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), IDLE_FLAG, mode], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout.on('data', (data: Buffer) => {
+    output += data.toString();
+  });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`idle-connection bench (${mode}) exited with ${code}`);
+  return JSON.parse(output) as BenchResult[];
+}
+
+const IDLE_FLAG = '--idle-connections';
+
 export async function run(): Promise<BenchResult[]> {
   await roundTrips(500, 1); // warm-up
   return [
     await roundTrips(5000, 1),
     await roundTrips(20000, 32),
-    ...(await idleConnections(500, false)),
-    ...(await idleConnections(500, true)),
+    ...(await idleInFreshProcess('sip')),
+    ...(await idleInFreshProcess('sip-resumed')),
+    ...(await idleInFreshProcess('bare-tls')),
   ];
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+const idleIndex = process.argv.indexOf(IDLE_FLAG);
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isMain && idleIndex > 0) {
+  process.stdout.write(JSON.stringify(await idleConnections(500, process.argv[idleIndex + 1] as IdleMode)));
+  process.exit(0);
+} else if (isMain) {
   for (const result of await run()) {
-    process.stdout.write(`${result.name.padEnd(36)} ${String(result.value).padStart(9)} ${result.unit.padEnd(16)} ${result.detail ?? ''}\n`);
+    process.stdout.write(`${result.name.padEnd(36)} ${String(result.value).padStart(9)} ${result.unit.padEnd(16)} ${result.note ?? ''}\n`);
   }
 }
