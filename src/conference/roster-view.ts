@@ -1,6 +1,6 @@
 import { CONFERENCE_NS } from './namespaces.js';
 import type { RosterEndpointView, RosterUserView } from './roster-update.js';
-import { attributeValue, childElement, childElements, childText, type XmlElement } from './xml-element.js';
+import { attributeValue, childElement, childElements, childText, isElement, type XmlElement } from './xml-element.js';
 
 const CI = CONFERENCE_NS.ci;
 const MSCI = CONFERENCE_NS.msci;
@@ -19,17 +19,16 @@ export function snapshotOf(tree: XmlElement | undefined): RosterSnapshot {
   const users = new Map<string, RosterUserView>();
   if (tree === undefined) return { users, chatUri: undefined, locked: false };
   const usersElement = childElement(tree, 'users', CI);
-  for (const user of usersElement ? childElements(usersElement, 'user', CI) : []) {
-    const entity = attributeValue(user, 'entity') ?? '';
-    const roles = childElement(user, 'roles', CI);
-    const view: RosterUserView = {
-      entity,
-      roles: roles ? childElements(roles, 'entry', CI).map((entry) => entry.text) : [],
-      endpoints: childElements(user, 'endpoint', CI).map(endpointView),
-    };
-    const displayText = childText(user, 'display-text', CI);
-    if (displayText !== undefined) view.displayText = displayText;
-    users.set(entity, view);
+  for (const user of usersElement?.children ?? []) {
+    if (!isElement(user, 'user', CI)) continue;
+    const view: RosterUserView = { entity: attributeValue(user, 'entity') ?? '', roles: [], endpoints: [] };
+    // One pass over the user's children: this runs for every user on every update (history summary).
+    for (const child of user.children) {
+      if (isElement(child, 'endpoint', CI)) view.endpoints.push(endpointView(child));
+      else if (isElement(child, 'roles', CI)) view.roles = childElements(child, 'entry', CI).map((entry) => entry.text);
+      else if (view.displayText === undefined && isElement(child, 'display-text', CI)) view.displayText = child.text;
+    }
+    users.set(view.entity, view);
   }
   const chatUri = chatUriOf(tree);
   return { users, chatUri, locked: lockedOf(tree, chatUri) };
