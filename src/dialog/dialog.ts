@@ -24,7 +24,9 @@ import {
   type SipRequest,
   type SipResponse,
 } from '../sip/index.js';
-import type { CreateInDialogRequestOptions, DialogCreateOptions, ReceiveRequestVerdict } from './dialog-options.js';
+import type { CreateInDialogRequestOptions } from './create-in-dialog-request-options.js';
+import type { DialogCreateOptions } from './dialog-create-options.js';
+import type { ReceiveRequestVerdict } from './receive-request-verdict.js';
 import { dialogStep, type DialogState } from './dialog-state.js';
 import { dialogKey } from './dialog-key.js';
 import { requestTarget } from './route-set.js';

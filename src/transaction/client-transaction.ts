@@ -21,7 +21,7 @@ import {
   type NonInviteClientEvent,
   type NonInviteClientState,
 } from './non-invite-client-transaction.js';
-import { callIdOf } from './server-transaction.js';
+import { callIdOf } from './call-id-of.js';
 import type { TransactionHost } from './transaction-host.js';
 
 export type ClientTransactionState = InviteClientState | NonInviteClientState;

@@ -6,8 +6,9 @@
  * has its own branch and no transaction, §17.2.3 / RFC 6026). The last two never respond.
  */
 import { FocusHarnessError } from '../errors.js';
-import { getCallId, type SipRequest, type SipResponse } from '../sip/index.js';
+import type { SipRequest, SipResponse } from '../sip/index.js';
 import type { TimerHandle } from '../util/index.js';
+import { callIdOf } from './call-id-of.js';
 import {
   inviteServerStart,
   inviteServerStep,
@@ -242,13 +243,5 @@ export class ServerTransaction {
   #cancelTimers(): void {
     for (const handle of this.#timers.values()) handle.cancel();
     this.#timers.clear();
-  }
-}
-
-export function callIdOf(message: SipRequest | SipResponse): string | undefined {
-  try {
-    return getCallId(message) ?? undefined;
-  } catch {
-    return undefined;
   }
 }

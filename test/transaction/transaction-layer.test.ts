@@ -313,3 +313,32 @@ describe('BENOTIFY (MS-SIP best-effort NOTIFY)', () => {
     expect(a.sent).toHaveLength(0);
   });
 });
+
+describe('focus-harness:transaction:state', () => {
+  it('publishes every state change of a transaction', async () => {
+    const { transactionStateChannel } = await import('../../src/transaction/index.js');
+    const seen: string[] = [];
+    const listener = (message: unknown) => {
+      const change = message as { kind: string; from: string; to: string; event: string; callId?: string };
+      if (change.callId === 'diag-call') seen.push(`${change.kind}:${change.from}->${change.to}:${change.event}`);
+    };
+    transactionStateChannel.subscribe(listener);
+    try {
+      const { client, inbound } = pair();
+      const pending = client.sendRequest(testRequest({ method: 'INFO', callId: 'diag-call' }));
+      await flush();
+      inbound[0]!.txn.respond(createResponse(inbound[0]!.request, 200));
+      await pending;
+    } finally {
+      transactionStateChannel.unsubscribe(listener);
+    }
+    expect(seen).toEqual([
+      'non-invite-client:trying->trying:start',
+      'non-invite-server:trying->trying:start',
+      'non-invite-server:trying->completed:tu-response',
+      'non-invite-server:completed->terminated:timer J',
+      'non-invite-client:trying->completed:response 200',
+      'non-invite-client:completed->terminated:timer K',
+    ]);
+  });
+});
