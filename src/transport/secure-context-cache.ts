@@ -46,6 +46,13 @@ function buildOrReuse(input: SecureContextInput): SecureContext {
   const key = `${pemKey(input.ca)}\u0000${pemKey(input.cert)}\u0000${pemKey(input.key)}`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
+  for (const [label, value] of [['ca', input.ca], ['cert', input.cert], ['key', input.key]] as const) {
+    // Node silently ignores text that holds no PEM block, which would surface much later as
+    // an untrusted-certificate error; a file name passed by mistake is caught here instead.
+    if (value !== undefined && toPemList(value).some((item) => !pemText(item).includes('-----BEGIN '))) {
+      throw new FocusHarnessError('FH_USAGE', `${label} must be PEM text (-----BEGIN …), not a file name; read the file first`);
+    }
+  }
   let context: SecureContext;
   try {
     context = createSecureContext({
@@ -78,7 +85,11 @@ function toPemList(input: PemInput): (string | Buffer)[] {
   return Array.isArray(input) ? [...(input as ReadonlyArray<string | Buffer>)] : [input as string | Buffer];
 }
 
+function pemText(item: string | Buffer): string {
+  return typeof item === 'string' ? item : item.toString('latin1');
+}
+
 function pemKey(input: PemInput | undefined): string {
   if (input === undefined) return '-';
-  return toPemList(input).map((item) => (typeof item === 'string' ? item : item.toString('latin1'))).join('\u0001');
+  return toPemList(input).map(pemText).join('\u0001');
 }

@@ -155,5 +155,8 @@ describe('connect() failures', () => {
   it('validates the port and refuses TLS listeners without a key', async () => {
     expect((await failure(connect({ host: '127.0.0.1', port: 0, transport: 'tcp' }))).code).toBe('FH_USAGE');
     expect((await failure(listen({ transport: 'tls' }))).code).toBe('FH_USAGE');
+    const notPem = await failure(connect({ host: '127.0.0.1', port: 5061, transport: 'tls', ca: 'certs/generated/ca.pem' }));
+    expect(notPem.code).toBe('FH_USAGE');
+    expect(notPem.message).toContain('not a file name');
   });
 });
