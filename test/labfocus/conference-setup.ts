@@ -4,6 +4,7 @@
  */
 import { parseC3pResponse } from '../../src/conference/index.js';
 import type { SipMessage } from '../../src/sip/index.js';
+import type { Clock } from '../../src/util/index.js';
 import { RawClient, type LabAddress, type UacDialog } from './raw-client.js';
 
 export interface Member {
@@ -36,8 +37,8 @@ export function sdpOf(): string {
   return SDP_OFFER;
 }
 
-export async function openClients(lab: LabAddress, users: readonly string[]): Promise<RawClient[]> {
-  const clients = await Promise.all(users.map((u) => RawClient.open(lab, u)));
+export async function openClients(lab: LabAddress, users: readonly string[], clock?: Clock): Promise<RawClient[]> {
+  const clients = await Promise.all(users.map((u) => RawClient.open(lab, u, 'contoso.com', clock)));
   for (const c of clients) {
     const r = await c.register();
     if (r.status !== 200) throw new Error(`${c.user} REGISTER got ${r.status}`);

@@ -18,6 +18,7 @@ import {
 } from '../../src/sip/index.js';
 import { TransactionLayer, type ServerTransaction } from '../../src/transaction/index.js';
 import { connect, type SipConnection } from '../../src/transport/index.js';
+import type { Clock } from '../../src/util/index.js';
 
 export interface Received {
   readonly message: SipMessage;
@@ -62,11 +63,11 @@ export class RawClient {
   #requestId = 1000;
   #waiters: (() => void)[] = [];
 
-  private constructor(user: string, domain: string, connection: SipConnection) {
+  private constructor(user: string, domain: string, connection: SipConnection, clock?: Clock) {
     this.user = user;
     this.aor = `sip:${user}@${domain}`;
     this.connection = connection;
-    this.layer = new TransactionLayer(connection);
+    this.layer = new TransactionLayer(connection, clock ? { clock } : {});
     connection.onParseError((_error, raw) => this.parseErrors.push(raw));
     connection.onMessage((message, raw) => {
       this.inbox.push({ message, raw });
@@ -75,7 +76,8 @@ export class RawClient {
     this.layer.onRequest((request, txn) => this.#answer(request, txn));
   }
 
-  static async open(lab: LabAddress, user: string, domain = 'contoso.com'): Promise<RawClient> {
+  /** Connects; `clock` drives the client's transaction timers (a ManualClock in benchmarks). */
+  static async open(lab: LabAddress, user: string, domain = 'contoso.com', clock?: Clock): Promise<RawClient> {
     const transport = lab.transport ?? 'tls';
     const connection = await connect({
       host: '127.0.0.1',
@@ -83,7 +85,7 @@ export class RawClient {
       transport,
       ...(transport === 'tls' ? { ca: lab.caPem ?? '', servername: 'localhost' } : {}),
     });
-    return new RawClient(user, domain, connection);
+    return new RawClient(user, domain, connection, clock);
   }
 
   get displayName(): string {
