@@ -64,13 +64,13 @@ export class EndpointExpectations {
     const host = this.#host;
     const cutoff = this.#cutoff(options.since);
     const within = options.within ?? host.timeouts.expectMs;
-    const found = await waitFor(
+    const found = await host.bounded(waitFor(
       host.clock,
       within,
       (onChange) => this.#endpoint.onInbound(() => onChange()),
       () => this.#after(cutoff).find((m) => mismatch(matcher, m) === undefined),
       host.interrupted,
-    );
+    ));
     const role = host.roleOf(this.#endpoint);
     const expected = `${describeMatcher(matcher)} within ${within} ms`;
     if (found) {
@@ -100,13 +100,13 @@ export class EndpointExpectations {
     const host = this.#host;
     const cutoff = this.#cutoff(options.since);
     const during = options.during ?? host.timeouts.settleMs;
-    const offending = await waitFor(
+    const offending = await host.bounded(waitFor(
       host.clock,
       during,
       (onChange) => this.#endpoint.onInbound(() => onChange()),
       () => this.#after(cutoff).find((m) => mismatch(matcher, m) === undefined),
       host.interrupted,
-    );
+    ));
     const role = host.roleOf(this.#endpoint);
     const expected = `no ${describeMatcher(matcher)} (watched seq > ${cutoff} and ${during} ms more)`;
     host.judge({

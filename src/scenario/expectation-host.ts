@@ -30,6 +30,11 @@ export interface ExpectationHost {
   observed(endpoint: Endpoint): readonly ObservedMessage[];
   /** Records the verdict; a failed MUST throws `ExpectationFailure` for the current step. */
   judge(verdict: Verdict): void;
+  /**
+   * Marks `wait` as an expectation's bounded wait: the step timeout does not cut it short (the
+   * expectation's own diagnostic is the better one).
+   */
+  bounded<T>(wait: Promise<T>): Promise<T>;
   /** Resolves when the run is interrupted (Ctrl-C); never rejects. */
   readonly interrupted: Promise<void>;
 }

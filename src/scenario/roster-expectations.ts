@@ -58,7 +58,7 @@ export class RosterExpectations {
   async #eventually(condition: () => boolean, expected: string, options: RosterWaitOptions): Promise<void> {
     const host = this.#host;
     const within = options.within ?? host.timeouts.expectMs;
-    const ok = await waitFor(
+    const ok = await host.bounded(waitFor(
       host.clock,
       within,
       (onChange) => {
@@ -71,7 +71,7 @@ export class RosterExpectations {
       },
       () => (condition() ? true : undefined),
       host.interrupted,
-    );
+    ));
     const role = host.roleOf(this.#endpoint);
     const lastUpdate = [...host.observed(this.#endpoint)].reverse().find((m) => m.dialog === 'D2');
     host.judge({

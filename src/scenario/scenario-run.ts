@@ -91,6 +91,7 @@ export class ScenarioRun implements ScenarioContext<string>, ExpectationHost {
   #violationsConsumed = 0;
   #current: OpenStep | undefined;
   #isInterrupted = false;
+  #boundedWaits = 0;
 
   constructor(scenario: Scenario, options: ScenarioRunOptions) {
     this.#scenario = scenario;
@@ -266,6 +267,15 @@ export class ScenarioRun implements ScenarioContext<string>, ExpectationHost {
     }
   }
 
+  async bounded<T>(wait: Promise<T>): Promise<T> {
+    this.#boundedWaits++;
+    try {
+      return await wait;
+    } finally {
+      this.#boundedWaits--;
+    }
+  }
+
   // ── running ────────────────────────────────────────────────────────────────────────────────
 
   /** Runs the scenario to the end (or first MUST failure) and closes the endpoints. */
@@ -327,7 +337,12 @@ export class ScenarioRun implements ScenarioContext<string>, ExpectationHost {
     const running = fn();
     running.catch(() => undefined);
     const timeout = new Promise<never>((_, reject) => {
-      timer = this.clock.setTimer(timeoutMs, () => {
+      const fire = (): void => {
+        // An expectation still waiting has its own bound and a better diagnostic: let it finish.
+        if (this.#boundedWaits > 0) {
+          timer = this.clock.setTimer(50, fire);
+          return;
+        }
         const last = this.recorder.records.at(-1);
         reject(
           new ExpectationFailure({
@@ -337,7 +352,8 @@ export class ScenarioRun implements ScenarioContext<string>, ExpectationHost {
             seqs: last ? [last.seq] : [],
           }),
         );
-      });
+      };
+      timer = this.clock.setTimer(timeoutMs, fire);
     });
     try {
       return await Promise.race([running, timeout, this.interrupted.then(() => Promise.reject(new Interrupted()))]);
