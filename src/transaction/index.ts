@@ -15,6 +15,7 @@ export { ServerTransaction, type ServerTransactionKind, type ServerTransactionSt
 export type { TransactionChannel } from './transaction-channel.js';
 export { createLinkedChannels, type LinkedChannel, type LinkedChannelOptions } from './linked-channel.js';
 export { createNon2xxAck } from './create-non2xx-ack.js';
+export { createCancel } from './create-cancel.js';
 export { clientTransactionKey, serverTransactionKey, cancelledInviteKey, MAGIC_COOKIE } from './transaction-key.js';
 export { DEFAULT_T1, transactionTimers, type TimerName, type TransactionTimers } from './transaction-timers.js';
 export { isAllowedTransition, type StepResult, type TransitionTable } from './step-result.js';

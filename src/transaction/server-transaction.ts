@@ -6,7 +6,7 @@
  * has its own branch and no transaction, §17.2.3 / RFC 6026). The last two never respond.
  */
 import { FocusHarnessError } from '../errors.js';
-import type { SipRequest, SipResponse } from '../sip/index.js';
+import { createResponse, type SipRequest, type SipResponse } from '../sip/index.js';
 import type { TimerHandle } from '../util/index.js';
 import { callIdOf } from './call-id-of.js';
 import {
@@ -29,6 +29,9 @@ import { clientTransactionKey } from './transaction-key.js';
 
 export type ServerTransactionKind = 'invite' | 'non-invite' | 'best-effort' | 'ack';
 export type ServerTransactionState = InviteServerState | NonInviteServerState;
+
+/** RFC 3261 §17.2.1: the TU has 200 ms to answer before the transaction sends 100 Trying. */
+const TRYING_DELAY_MS = 200;
 
 type ServerEvent = InviteServerEvent | NonInviteServerEvent;
 type ServerEffect = InviteServerEffect | NonInviteServerEffect;
@@ -77,6 +80,7 @@ export class ServerTransaction {
         },
       );
       this.#runner.start();
+      if (isInvite && host.inviteTrying) this.#armTrying(host);
     }
   }
 
@@ -215,6 +219,20 @@ export class ServerTransaction {
         );
         return;
     }
+  }
+
+  /** §17.2.1: 100 Trying unless the TU sends a response within 200 ms. */
+  #armTrying(host: TransactionHost): void {
+    const handle = host.clock.setTimer(TRYING_DELAY_MS, () => {
+      this.#timers.delete('trying');
+      if (this.state !== 'proceeding' || this.#responses.length > 0) return;
+      try {
+        this.respond(createResponse(this.request, 100));
+      } catch (error) {
+        host.error(new FocusHarnessError('FH_INTERNAL', 'could not send 100 Trying', { cause: error }));
+      }
+    });
+    this.#timers.set('trying', handle);
   }
 
   #send(response: SipResponse, fireNow: (event: ServerEvent) => void): void {

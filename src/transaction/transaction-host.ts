@@ -19,6 +19,8 @@ export interface TransactionStateChange {
 export interface TransactionHost {
   readonly clock: Clock;
   readonly timers: TransactionTimers;
+  /** Send 100 Trying for an INVITE left unanswered for 200 ms (§17.2.1). */
+  readonly inviteTrying: boolean;
   /** Sends a message; returns the error when the channel refused it. */
   send(message: SipMessage): Error | undefined;
   /** The transaction reached `terminated`; forget it. */

@@ -11,6 +11,11 @@ export interface TransactionLayerOptions {
   readonly clock?: Clock;
   /** RFC 3261 T1 in milliseconds; Timers B/F/H = 64·T1. @default 500 */
   readonly t1?: number;
+  /**
+   * RFC 3261 §17.2.1: send 100 Trying for an INVITE the TU has not answered within 200 ms.
+   * Off by default so a test can observe a server that stays silent. @default false
+   */
+  readonly inviteTrying?: boolean;
 }
 
 export interface SendRequestOptions {

@@ -51,6 +51,7 @@ export class TransactionLayer {
     this.#host = {
       clock: this.clock,
       timers: this.timers,
+      inviteTrying: options.inviteTrying ?? false,
       send: (message) => this.#send(message),
       terminated: (key, side) => {
         if (side === 'client') this.#clients.delete(key);

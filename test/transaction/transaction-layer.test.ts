@@ -342,3 +342,50 @@ describe('focus-harness:transaction:state', () => {
     ]);
   });
 });
+
+describe('INVITE extras', () => {
+  it('sends 100 Trying after 200 ms of TU silence when inviteTrying is on (§17.2.1)', async () => {
+    const clock = new ManualClock();
+    const [a, b] = createLinkedChannels();
+    const client = new TransactionLayer(a, { clock });
+    const server = new TransactionLayer(b, { clock, inviteTrying: true });
+    const inbound: ServerTransaction[] = [];
+    server.onRequest((_request, txn) => inbound.push(txn));
+    const provisionals: number[] = [];
+    const pending = client.sendRequest(testRequest({ method: 'INVITE' }), { onProvisional: (r) => provisionals.push(r.status) });
+    void client.sendRequest(testRequest({ method: 'INVITE', callId: 'quick' }));
+    await flush();
+    const [slow, quick] = inbound as [ServerTransaction, ServerTransaction];
+    quick.respond(createResponse(quick.request, 180, undefined, { toTag: 'q' }));
+    clock.advance(199);
+    expect(slow.responses).toHaveLength(0);
+    clock.advance(1);
+    expect(slow.responses.map((r) => r.status)).toEqual([100]);
+    expect(quick.responses.map((r) => r.status)).toEqual([180]);
+    await flush();
+    expect(provisionals).toEqual([100]);
+    slow.respond(createResponse(slow.request, 200, undefined, { toTag: 's' }));
+    expect((await pending).status).toBe(200);
+  });
+
+  it('builds a CANCEL that matches the INVITE server transaction (§9.1)', async () => {
+    const { createCancel } = await import('../../src/transaction/index.js');
+    const { client, inbound } = pair();
+    const invite = testRequest({ method: 'INVITE', cseq: 4, extra: [['Route', '<sip:p.contoso.com;lr>']] });
+    const pending = client.sendRequest(invite);
+    await flush();
+    const cancel = createCancel(invite);
+    expect(cancel.uri).toBe(invite.uri);
+    expect(cancel.headers.get('cseq')).toBe('4 CANCEL');
+    expect(cancel.headers.getAll('via')).toEqual(invite.headers.getAll('via'));
+    expect(cancel.headers.get('route')).toBe('<sip:p.contoso.com;lr>');
+    const cancelled = client.sendRequest(cancel);
+    await flush();
+    const can = inbound[1]!;
+    expect(can.txn.cancels).toBe(inbound[0]!.txn);
+    can.txn.respond(createResponse(can.request, 200));
+    inbound[0]!.txn.respond(createResponse(inbound[0]!.request, 487, undefined, { toTag: 'z' }));
+    expect((await cancelled).status).toBe(200);
+    expect((await pending).status).toBe(487);
+  });
+});
