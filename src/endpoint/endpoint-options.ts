@@ -39,6 +39,10 @@ export interface EndpointOptions {
   c3pTimeoutMs?: number;
   /** Keep every inbound message in `received` (load runs may turn it off). @default true */
   keepReceived?: boolean;
+  /** Digest password (lab proxies such as Kamailio); without it 401/407 are returned as they are. */
+  password?: string;
+  /** Digest username. @default the user part of the AOR */
+  authUsername?: string;
   /** Fixed epid (10 hex) instead of a random one, for reproducible traces. */
   epid?: string;
 }

@@ -21,6 +21,7 @@ import { Dialog } from '../dialog/index.js';
 import { FocusHarnessError } from '../errors.js';
 import {
   createResponse,
+  getCSeq,
   newCallId,
   newTag,
   type HeaderInit,
@@ -37,6 +38,7 @@ import { createDialogUsage, beginDialogUsage, isAnswerable, type DialogUsage } f
 import type { EndpointDialogState } from './dialog-usage-state.js';
 import { createEndpointGuid, createEpid, instanceIdFromEpid } from './endpoint-identity.js';
 import type { EndpointOptions } from './endpoint-options.js';
+import { authorizedRetry } from './authorized-retry.js';
 import { EndpointTracer } from './endpoint-tracer.js';
 import { buildImSdp } from './im-sdp.js';
 import type { InboundMessage } from './inbound-message.js';
@@ -241,7 +243,8 @@ export class Endpoint {
     const connection = this.#requireConnection('register');
     const expires = options.expires ?? DEFAULT_REGISTER_EXPIRES;
     this.#registration.cancelTimers();
-    const response = await layer.sendRequest(this.#registration.buildRequest(connection, expires));
+    const { request, response } = await this.#sendAuthorized(layer, this.#registration.buildRequest(connection, expires));
+    this.#registration.observeCSeq(getCSeq(request).seq);
     if (!this.#closed) {
       this.#registration.accept(response, expires, connection, () => {
         this.register({ expires }).catch(() => undefined);
@@ -274,7 +277,7 @@ export class Endpoint {
       },
     });
     const request = this.#outOfDialog('SERVICE', factoryUri, newCallId(), [['Supported', 'ms-sender']], CCCP, body);
-    const sipResponse = await layer.sendRequest(request);
+    const { response: sipResponse } = await this.#sendAuthorized(layer, request);
     const response = this.#c3pBody(sipResponse);
     const focusUri = response?.focusUri;
     if (sipResponse.status !== 200 || response?.code !== 'success' || focusUri === undefined) {
@@ -341,8 +344,8 @@ export class Endpoint {
       CCCP,
       body,
     );
-    const sipResponse = await layer.sendRequest(invite);
-    this.#confirmInvite(this.#d1, invite, sipResponse);
+    const { request: sent, response: sipResponse } = await this.#sendAuthorized(layer, invite);
+    this.#confirmInvite(this.#d1, sent, sipResponse);
     const response = this.#c3pBody(sipResponse);
     return {
       sipStatus: sipResponse.status,
@@ -367,9 +370,9 @@ export class Endpoint {
       ['Proxy-Require', 'ms-benotify'],
       ['Supported', 'ms-piggyback-first-notify'],
     ]);
-    const response = await layer.sendRequest(subscribe);
+    const { request: sent, response } = await this.#sendAuthorized(layer, subscribe);
     if (response.status >= 200 && response.status < 300 && this.#d2.callId === callId) {
-      this.#d2.dialog = Dialog.asUac(subscribe, response);
+      this.#d2.dialog = Dialog.asUac(sent, response);
       if (this.#d2.state === 'none') this.#d2.state = 'active';
       // ms-piggyback-first-notify: the 200 itself may carry the first document (brief §4.5).
       if (mediaTypeOf(response) === 'application/conference-info+xml' && response.body.length > 0) this.#applyRoster(response.body);
@@ -401,8 +404,8 @@ export class Endpoint {
       'application/sdp',
       sdp,
     );
-    const response = await layer.sendRequest(invite);
-    this.#confirmInvite(this.#d3, invite, response);
+    const { request: sent, response } = await this.#sendAuthorized(layer, invite);
+    this.#confirmInvite(this.#d3, sent, response);
     return response;
   }
 
@@ -681,7 +684,7 @@ export class Endpoint {
     usage.dialog = dialog;
     usage.state = 'active';
     // RFC 3261 §13.2.2.4: the UAC acknowledges every 2xx.
-    this.#layer?.sendAck(dialog.createAck(1));
+    this.#layer?.sendAck(dialog.createAck(getCSeq(invite).seq));
   }
 
   async #bye(usage: DialogUsage): Promise<SipResponse | undefined> {
@@ -700,6 +703,22 @@ export class Endpoint {
   }
 
   /** RFC 3261 §12.2.2: a CSeq lower than the last one seen gets 500; glare on a closing dialog is fine. */
+  /** Sends an out-of-dialog request, answering Digest challenges when a password is configured. */
+  async #sendAuthorized(layer: TransactionLayer, first: SipRequest): Promise<{ request: SipRequest; response: SipResponse }> {
+    let request = first;
+    let response = await layer.sendRequest(request);
+    const password = this.#options.password;
+    if (password === undefined) return { request, response };
+    const credentials = { username: this.#options.authUsername ?? userOfAor(this.aor), password };
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const retry = authorizedRetry(request, response, credentials, attempt);
+      if (!retry) break;
+      request = retry;
+      response = await layer.sendRequest(request);
+    }
+    return { request, response };
+  }
+
   #inOrder(usage: DialogUsage, request: SipRequest): boolean {
     if (!usage.dialog) return true;
     const verdict = usage.dialog.receiveRequest(request);
@@ -782,6 +801,10 @@ export class Endpoint {
     }
     return usage.dialog;
   }
+}
+
+function userOfAor(aor: string): string {
+  return /^sips?:([^@;>]+)@/i.exec(aor)?.[1] ?? aor;
 }
 
 function aorOf(target: Endpoint | string): string {

@@ -58,6 +58,11 @@ export class Registration {
     return `<sip:${hostPort(connection.local)};transport=${this.#init.transport};ms-opaque=${this.msOpaque}>`;
   }
 
+  /** Keeps the CSeq rising after a request was re-sent with credentials (RFC 3261 §10.2.4). */
+  observeCSeq(seq: number): void {
+    if (seq > this.#cseq) this.#cseq = seq;
+  }
+
   /** The next REGISTER (brief §3.1); `expires: 0` unregisters. */
   buildRequest(connection: SipConnection, expires: number): SipRequest {
     const { aor, epid, instanceId, fromNameAddr, userAgent, transport } = this.#init;
