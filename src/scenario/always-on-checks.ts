@@ -6,8 +6,11 @@
  * - §7.1.3 MUST server CSeq strictly increases per dialog (per Call-ID);
  * - §7.1.4 MUST the client never answers a BENOTIFY;
  * - §7.1.6 MUST a roster version never goes backwards (stale), SHOULD no gap (a scenario may raise it);
- * - §7.1.7 SHOULD partial documents only after a full one.
+ * - §7.1.7 SHOULD partial documents only after a full one;
+ * - MUST the server does not close a role's connection while the scenario runs (seen on the
+ *   `focus-harness:transport:closed` diagnostics channel).
  */
+import diagnosticsChannel from 'node:diagnostics_channel';
 import { XMLValidator } from 'fast-xml-parser';
 import type { TraceRecord, TraceRecorder } from '../capture/index.js';
 import type { Endpoint, InboundMessage } from '../endpoint/index.js';
@@ -42,6 +45,19 @@ export class AlwaysOnChecks {
 
   attach(recorder: TraceRecorder, endpoints: ReadonlyMap<string, Endpoint>): void {
     this.#unsubscribe.push(recorder.onRecord((record) => this.#onRecord(record)));
+    const onClosed = (event: unknown): void => {
+      const { connectionId, reason } = event as { connectionId: string; reason: { kind: string; error?: Error } };
+      if (reason.kind !== 'remote-end' && reason.kind !== 'error') return;
+      for (const [role, endpoint] of endpoints) {
+        if (endpoint.connectionId !== connectionId) continue;
+        const last = recorder.records.at(-1)?.seq ?? 0;
+        const why = reason.kind === 'remote-end' ? 'the server ended the connection' : `the connection failed: ${reason.error?.message ?? 'socket error'}`;
+        this.#add({ id: 'connection', severity: 'MUST', role, expected: `the server keeps ${role}'s connection open during the scenario`, actual: `${why} after seq ${last}` }, last);
+      }
+    };
+    const channel = diagnosticsChannel.channel('focus-harness:transport:closed');
+    channel.subscribe(onClosed);
+    this.#unsubscribe.push(() => channel.unsubscribe(onClosed));
     for (const [role, endpoint] of endpoints) {
       this.#unsubscribe.push(endpoint.onInbound((inbound) => this.#onInbound(role, endpoint, inbound)));
     }
@@ -103,10 +119,12 @@ export class AlwaysOnChecks {
     const { message, seq } = inbound;
     const type = (message.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
     if (message.body.length > 0 && (type.endsWith('+xml') || type.endsWith('/xml'))) {
-      const valid = XMLValidator.validate(message.body.toString('utf8'));
+      const text = message.body.toString('utf8');
+      const valid = XMLValidator.validate(text);
       if (valid !== true) {
+        const what = message.kind === 'request' ? message.method : `${message.status} response`;
         this.#add(
-          { id: '7.1.1', severity: 'MUST', role, expected: 'an XML body is well-formed', actual: `seq ${seq} ${type} body: ${valid.err.msg} (line ${valid.err.line}, col ${valid.err.col})` },
+          { id: '7.1.1', severity: 'MUST', role, expected: 'an XML body is well-formed', actual: `seq ${seq} ${what} ${type} body: ${valid.err.msg} (line ${valid.err.line}, col ${valid.err.col})${truncationHint(text, message.headers.get('content-length'))}` },
           seq,
         );
       }
@@ -127,4 +145,12 @@ export class AlwaysOnChecks {
       if (Number.isFinite(number)) this.#cseqs.set(key, Math.max(number, previous ?? number));
     }
   }
+}
+
+/** When a body stops mid-document, the Content-Length that framed it is the likely culprit. */
+function truncationHint(text: string, contentLength: string | undefined): string {
+  const trimmed = text.trimEnd();
+  if (trimmed.endsWith('>')) return '';
+  const tail = JSON.stringify(trimmed.slice(-24));
+  return `; the body ends mid-document (…${tail}) after ${Buffer.byteLength(text)} bytes = Content-Length ${contentLength ?? '?'}: a Content-Length shorter than the document?`;
 }

@@ -175,12 +175,13 @@ function checkCarolByes(ctx: ScenarioContext<Role>, ejectFrom: number): { D1?: n
 /** O2, E6: the roster updates since the ejection rise one by one on this subscriber's connection. */
 function checkVersions(ctx: ScenarioContext<Role>, viewer: Endpoint, role: string, ejectFrom: number): void {
   const updates = viewer.received.filter((m) => m.seq > ejectFrom && m.dialog === 'D2' && m.message.kind === 'request' && m.message.body.length > 0);
-  const versions = updates.map((m) => ({ seq: m.seq, version: rosterVersionOf(m.message.body) }));
-  const known = versions.filter((v): v is { seq: number; version: number } => v.version !== undefined);
-  const backwards = known.find((v, i) => i > 0 && v.version <= known[i - 1]!.version);
-  ctx.check(backwards === undefined, { id: 'O2', role, expected: 'roster notifications arrive in increasing version order', actual: `versions ${known.map((v) => `v${v.version}@${v.seq}`).join(', ') || '(none)'}`, seqs: backwards ? [backwards.seq] : [] });
+  const versions = updates.map((m) => ({ seq: m.seq, version: rosterVersionOf(m.message.body), full: /\bstate\s*=\s*"full"/.test(m.message.body.toString('utf8', 0, 2048).split('>')[0] ?? '') }));
+  const known = versions.filter((v): v is { seq: number; version: number; full: boolean } => v.version !== undefined);
+  // A partial must rise above the previous document; a full one (a refresh) may repeat it.
+  const backwards = known.find((v, i) => i > 0 && (v.full ? v.version < known[i - 1]!.version : v.version <= known[i - 1]!.version));
   const gaps = viewer.rosterIssues.filter((u) => u.issue === 'gap');
   ctx.check(gaps.length === 0, { id: 'E6', role, expected: 'the delta sequence has no version gap', actual: gaps.map((g) => `v${g.version ?? '?'} after missing v${(g.missingVersions ?? []).join(', v')}`).join('; ') || 'no gap', seqs: known.map((v) => v.seq) });
+  ctx.check(backwards === undefined, { id: 'O2', role, expected: 'roster notifications arrive in increasing version order', actual: `versions ${known.map((v) => `v${v.version}@${v.seq}`).join(', ') || '(none)'}`, seqs: backwards ? [backwards.seq] : [] });
   ctx.note('L4', `${role} received ${known.length} roster update(s) after the ejection: ${known.map((v) => `v${v.version}`).join(', ')}`, known.map((v) => v.seq));
 }
 

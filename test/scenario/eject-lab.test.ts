@@ -1,0 +1,86 @@
+/**
+ * The built-in `eject` scenario against the lab focus over real TLS on 127.0.0.1: it passes run
+ * after run (no false failure), and every lab fault that touches the ejection makes it fail with
+ * a diagnostic naming the missing or wrong message.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServerTarget } from '../../src/endpoint/index.js';
+import { startLabFocus, type LabFocus } from '../../src/labfocus/index.js';
+import { embeddedCertDir, findBuiltinScenario, runScenario, type RunResult } from '../../src/scenario/index.js';
+
+const eject = findBuiltinScenario('eject')!;
+const FAST = { expectMs: 1500, c3pMs: 1500, stepMs: 5000, settleMs: 100 };
+
+function summary(result: RunResult): string {
+  return result.failures.map((f) => f.message).join('\n') || result.error?.message || result.status;
+}
+
+describe('eject against the lab focus', () => {
+  let lab: LabFocus;
+  let target: ServerTarget;
+
+  beforeAll(async () => {
+    lab = await startLabFocus({ host: '127.0.0.1', port: 0, transport: 'tls', certDir: embeddedCertDir() });
+    target = { host: lab.host, port: lab.port, transport: 'tls', servername: 'localhost', ...(lab.caPem ? { ca: lab.caPem } : {}) };
+  });
+  afterAll(async () => {
+    await lab?.stop();
+  });
+
+  it('passes 50 times in a row (no false failure)', async () => {
+    const outcomes: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      const result = await runScenario(eject, { target, timeouts: FAST });
+      if (result.exitCode !== 0) outcomes.push(`run ${i + 1}: ${summary(result)}`);
+      else {
+        expect(result.steps).toHaveLength(11);
+        expect(result.warnings).toEqual([]);
+      }
+    }
+    expect(outcomes).toEqual([]);
+  }, 240_000);
+
+  it('records the seed flow: every eject message on the right connection and dialog', async () => {
+    const result = await runScenario(eject, { target, timeouts: FAST });
+    expect(result.exitCode).toBe(0);
+    const ejectStep = result.steps.find((s) => s.name.startsWith('Alice ejects Carol'))!;
+    const flow = result.records.filter((r) => r.seq >= ejectStep.fromSeq).map((r) => `${r.role} ${r.direction} ${r.dialog ?? '-'} ${r.label.split(' ')[0]}`);
+    for (const line of [
+      'alice out D1 INFO', 'alice in D1 202', 'carol in D2 BENOTIFY', 'carol in D1 BYE', 'carol in D3 BYE',
+      'carol out D1 200', 'carol out D3 200', 'alice in D1 INFO', 'alice out D1 200', 'alice in D2 BENOTIFY', 'bob in D2 BENOTIFY',
+    ]) expect(flow).toContain(line);
+    const ids = new Set(result.steps.flatMap((s) => s.checks.map((c) => c.id)));
+    for (const id of ['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'O1', 'O2', 'O3', 'L1', 'L2', 'L3', 'L4', 'L5', 'L7', 'L8']) expect(ids).toContain(id);
+  }, 30_000);
+});
+
+/** Fault → the assertion id and the words the first failure must contain. */
+const FAULTS: readonly [fault: string, id: string, mentions: RegExp][] = [
+  ['omit-focus-bye', 'E3', /carol: expected BYE in D1 from the focus/],
+  ['omit-mcu-bye', 'E4', /carol: expected BYE in D3 from the mcu/],
+  ['keep-ejected-subscription', 'E5', /carol: expected BENOTIFY or NOTIFY in D2 where subscription-state is terminated[\s\S]*nearest miss on carol connection: seq \d+ BENOTIFY/],
+  ['skip-roster-version', 'E6', /no version gap[\s\S]*missing v\d+/],
+  ['repeat-roster-version', '7.1.6', /roster versions only go forward[\s\S]*stale/],
+  ['omit-deleted-update', 'E6', /bob: expected the roster not to list sip:carol@contoso\.com[\s\S]*lists [^\n]*carol/],
+  ['eject-reports-failure', 'E2', /alice: expected a C3P deleteUser response with code="success"[\s\S]*C3P deleteUser failure/],
+  ['malformed-benotify-xml', '7.1.1', /well-formed/],
+  ['wrong-content-length', '7.1.1', /BENOTIFY application\/conference-info\+xml body[\s\S]*Content-Length/],
+  ['c3p-response-never-sent', 'E2', /no C3P response for requestId \d+ arrived in a focus INFO after the 202/],
+  ['drop-connection-mid-eject', 'connection', /alice: expected the server keeps alice's connection open[\s\S]*the server ended the connection after seq \d+/],
+];
+
+describe('eject fails precisely under each lab fault', () => {
+  for (const [fault, id, mentions] of FAULTS) {
+    it(`${fault} → exit 1${id ? ` [${id}]` : ''}`, async () => {
+      const result = await runScenario(eject, { faults: [fault], timeouts: FAST });
+      expect(result.status, summary(result)).toBe('failed');
+      expect(result.exitCode).toBe(1);
+      const first = result.failures[0]!;
+      if (id) expect(first.id, first.message).toBe(id);
+      expect(first.message).toMatch(mentions);
+      expect(first.step).not.toBe('');
+      expect(first.seqs.length + (first.actual ? 1 : 0)).toBeGreaterThan(0);
+      expect(result.target).toMatchObject({ embedded: true, faults: [fault] });
+    }, 30_000);
+  }
+});
