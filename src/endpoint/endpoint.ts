@@ -514,7 +514,8 @@ export class Endpoint {
         this.#onNotify(request, usage);
         return;
       case 'NOTIFY':
-        this.#respond(txn, request, usage && isAnswerable(usage) ? 200 : 481);
+        // RFC 6665 §4.1.2.4: a NOTIFY may overtake the 2xx to our SUBSCRIBE; it is ours by Call-ID.
+        this.#respond(txn, request, usage?.name === 'D2' && (usage.state !== 'terminated' || usage.closing) ? 200 : 481);
         this.#onNotify(request, usage);
         return;
       case 'INFO':
