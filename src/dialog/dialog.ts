@@ -52,7 +52,7 @@ interface DialogInit {
   remoteTarget: string;
   localContact: string | undefined;
   secure: boolean;
-  viaPrefix: string;
+  viaPrefix: string | undefined;
   localCSeqBase: number;
   assumeLooseRouting: boolean;
 }
@@ -82,8 +82,11 @@ export class Dialog {
   readonly localContact: string | undefined;
   /** §12.1.1: true when the dialog was created with a `sips:` Request-URI. */
   readonly secure: boolean;
-  /** `SIP/2.0/TLS host:port` for the Via of our in-dialog requests (a new branch is added each time). */
-  viaPrefix: string;
+  /**
+   * `SIP/2.0/TLS host:port` for the Via of our in-dialog requests (a new branch is added each
+   * time); `undefined` writes no Via, so the transaction layer writes one from its socket.
+   */
+  viaPrefix: string | undefined;
   /** See `DialogCreateOptions.assumeLooseRouting`. */
   assumeLooseRouting: boolean;
   #state: DialogState;
@@ -372,14 +375,15 @@ export class Dialog {
     const toParams = new Map(this.remote.params);
     if (this.remoteTag !== '') toParams.set('tag', this.remoteTag);
     if (this.remoteEpid !== undefined) toParams.set('epid', this.remoteEpid);
-    const headers: [string, string][] = [
-      ['Via', `${this.viaPrefix};branch=${newBranch()}`],
+    const headers: [string, string][] = [];
+    if (this.viaPrefix !== undefined) headers.push(['Via', `${this.viaPrefix};branch=${newBranch()}`]);
+    headers.push(
       ['Max-Forwards', '70'],
       ['From', formatNameAddr({ ...this.local, params: fromParams })],
       ['To', formatNameAddr({ ...this.remote, params: toParams })],
       ['Call-ID', this.callId],
       ['CSeq', `${seq} ${method}`],
-    ];
+    );
     for (const route of target.routes) headers.push(['Route', route]);
     for (const [name, value] of extra ?? []) headers.push([name, value]);
     return createRequest({ method, uri: target.uri, headers });
@@ -415,18 +419,18 @@ function isSips(uri: string): boolean {
   return /^sips:/i.test(uri);
 }
 
-function viaPrefixOf(request: SipRequest): string {
+function viaPrefixOf(request: SipRequest): string | undefined {
   const via = safe(() => getTopVia(request));
-  if (!via) return 'SIP/2.0/TLS invalid';
+  if (!via) return undefined;
   const params = new Map(via.params);
   for (const name of [...params.keys()]) params.delete(name);
   return formatVia({ ...via, params });
 }
 
-function viaPrefixFromContact(contact: string | undefined, request: SipRequest): string {
+function viaPrefixFromContact(contact: string | undefined, request: SipRequest): string | undefined {
   const transport = safe(() => getTopVia(request).transport) ?? 'TLS';
   const uri = contact === undefined ? undefined : safe(() => parseUri(contact.replace(/^[^<]*<([^>]*)>.*$/s, '$1')));
-  if (!uri || uri.host === '') return `SIP/2.0/${transport} invalid`;
+  if (!uri || uri.host === '') return undefined;
   const param = uri.params.get('transport');
   const port = uri.port !== undefined ? `:${uri.port}` : '';
   return `SIP/2.0/${(param ?? transport).toUpperCase()} ${uri.host}${port}`;

@@ -223,6 +223,24 @@ describe('Dialog.asUac / asUas (RFC 3261 §12.1) on the seed dialogs', () => {
   });
 });
 
+describe('Dialog Via', () => {
+  it('takes the UAS sent-by from its Contact, or leaves the Via to the transaction layer', () => {
+    const invite = carolInvite(FOCUS, 'via-call', 'v1');
+    const withContact = createResponse(invite, 200, undefined, {
+      toTag: 'v2',
+      headers: [['Contact', '<sip:127.0.0.1:5061;transport=tcp>']],
+    });
+    expect(Dialog.asUas(invite, withContact).createRequest('BYE').headers.get('via')).toMatch(
+      /^SIP\/2\.0\/TCP 127\.0\.0\.1:5061;branch=z9hG4bK/,
+    );
+    const bare = createResponse(invite, 200, undefined, { toTag: 'v2' });
+    expect(Dialog.asUas(invite, bare).createRequest('BYE').headers.has('via')).toBe(false);
+    expect(Dialog.asUas(invite, bare, { viaPrefix: 'SIP/2.0/TLS 192.0.2.1:5061' }).createRequest('BYE').headers.get('via')).toMatch(
+      /^SIP\/2\.0\/TLS 192\.0\.2\.1:5061;branch=/,
+    );
+  });
+});
+
 describe('Dialog.fromNotify (RFC 6665 §4.1.2.4)', () => {
   const subscribe = createRequest({
     method: 'SUBSCRIBE',
