@@ -50,6 +50,7 @@ export class ServerTransaction {
   #provisional: SipResponse | undefined;
   #pending: SipResponse | undefined;
   #ack: SipRequest | undefined;
+  #closing = false;
   readonly #responses: SipResponse[] = [];
 
   /** @internal Created by `TransactionLayer`. */
@@ -153,8 +154,9 @@ export class ServerTransaction {
     return result.rejected;
   }
 
-  /** @internal The connection went away. */
+  /** @internal The connection went away (the layer closed): end quietly, nobody can be answered. */
   fail(): void {
+    this.#closing = true;
     if (this.#runner && this.state !== 'terminated') this.#runner.dispatch({ type: 'transport-error' });
     this.#cancelTimers();
   }
@@ -211,6 +213,7 @@ export class ServerTransaction {
         );
         return;
       case 'transport-error':
+        if (this.#closing) return;
         host.error(
           new FocusHarnessError(
             'FH_TRANSPORT_CLOSED',

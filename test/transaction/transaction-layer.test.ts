@@ -389,3 +389,19 @@ describe('INVITE extras', () => {
     expect((await pending).status).toBe(487);
   });
 });
+
+describe('closing with open server transactions', () => {
+  it('ends them quietly and refuses later responses', async () => {
+    const { client, server, inbound, b } = pair();
+    const errors: string[] = [];
+    server.onError((e) => errors.push(e.code));
+    void client.sendRequest(testRequest({ method: 'INFO' })).catch(() => undefined);
+    await flush();
+    const { request, txn } = inbound[0]!;
+    b.close();
+    expect(txn.state).toBe('terminated');
+    expect(server.serverTransactionCount).toBe(0);
+    expect(errors).toEqual([]);
+    expect(() => txn.respond(createResponse(request, 200))).toThrow(/terminated/);
+  });
+});
