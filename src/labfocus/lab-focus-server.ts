@@ -11,7 +11,7 @@ import { createResponse, newBranch, serializeMessage, type SipRequest, type SipR
 import { TransactionLayer, type ServerTransaction } from '../transaction/index.js';
 import type { SipConnection, SipListener } from '../transport/index.js';
 import type { Clock, TimerHandle } from '../util/index.js';
-import { classifyAddress } from './conference-address.js';
+import { AckWaiter } from './ack-waiter.js';
 import type { LabConference } from './lab-conference.js';
 import type { LabDialog } from './lab-dialog.js';
 import { LabDialogTable } from './lab-dialog-table.js';
@@ -20,6 +20,7 @@ import type { LabPolicy } from './lab-policy.js';
 import { buildDialogRequest, mcuVias, withMcuHeaderCase } from './outbound-request.js';
 import { Registrar } from './registrar.js';
 import type { RosterChange } from './roster-change.js';
+import { callIdOf, cseqOf } from './message-fields.js';
 import { publishRosterChange } from './roster-publisher.js';
 import { routeRequest } from './route-request.js';
 
@@ -45,6 +46,7 @@ export class LabFocusServer implements LabFocusCore {
   readonly #listener: SipListener;
   readonly #links = new Map<string, LabLink>();
   readonly #timers = new Set<TimerHandle>();
+  readonly #acks: AckWaiter;
   #stopped = false;
 
   constructor(init: LabFocusServerInit) {
@@ -53,6 +55,9 @@ export class LabFocusServer implements LabFocusCore {
     this.policy = init.policy;
     this.clock = init.clock;
     this.logger = init.logger;
+    this.#acks = new AckWaiter(init.clock, (callId) =>
+      this.logger.warn({ event: 'invite.no-ack', callId }, 'no ACK for a 2xx to INVITE within 64·T1'),
+    );
     init.listener.onConnection((connection) => this.#accept(connection));
   }
 
@@ -69,6 +74,10 @@ export class LabFocusServer implements LabFocusCore {
 
   #receive(link: LabLink, request: SipRequest, txn: ServerTransaction): void {
     if (this.#stopped) return;
+    if (txn.kind === 'ack') {
+      this.#acks.acked(callIdOf(request), cseqOf(request).seq);
+      return;
+    }
     try {
       routeRequest(this, link, request, txn);
     } catch (error) {
@@ -110,6 +119,16 @@ export class LabFocusServer implements LabFocusCore {
     if (init.mcu) response = withMcuHeaderCase(response);
     try {
       req.txn.respond(response);
+      if (req.request.method === 'INVITE' && status >= 200 && status < 300) {
+        const { txn } = req;
+        this.#acks.wait(callIdOf(req.request), cseqOf(req.request).seq, () => {
+          try {
+            if (!req.link.connection.closed) txn.respond(response);
+          } catch {
+            // The transaction ended (Timer L): nothing left to retransmit on.
+          }
+        });
+      }
     } catch (error) {
       this.logger.warn({ event: 'respond.failed', status, method: req.request.method, err: error }, 'could not respond');
     }
@@ -174,6 +193,7 @@ export class LabFocusServer implements LabFocusCore {
     this.#stopped = true;
     for (const timer of this.#timers) timer.cancel();
     this.#timers.clear();
+    this.#acks.clear();
     for (const link of this.#links.values()) link.layer.close();
     await this.#listener.close();
   }

@@ -51,3 +51,19 @@ describe('C3P errors', () => {
     expect(parseC3pResponse(info.body)).toMatchObject({ code: 'failure', reason: 'conferenceDoesNotExist' });
   });
 });
+
+describe('2xx to INVITE without ACK', () => {
+  it('is retransmitted until the ACK comes (RFC 3261 §13.3.1.4)', async () => {
+    const lab = await startTestLab();
+    const conf = await setUpConference(lab.address, ['alice']);
+    const alice = member(conf, 'alice');
+    const mark = alice.client.inbox.length;
+    const invite = alice.client.outOfDialog('INVITE', conf.chatUri, { contentType: 'application/sdp', body: 'v=0\r\nm=message 5060 sip null\r\n' });
+    expect((await alice.client.send(invite)).status).toBe(200);
+    const twoHundreds = () => alice.client.received(mark).filter((m) => m.kind === 'response' && m.status === 200 && m.headers.get('call-id') === invite.headers.get('call-id'));
+    await alice.client.waitFor('a retransmitted 200', () => twoHundreds().length >= 2, mark, 3000);
+    expect(twoHundreds().length).toBeGreaterThanOrEqual(2);
+    await conf.close();
+    await lab.lab.stop();
+  });
+});
