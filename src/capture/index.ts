@@ -1,5 +1,5 @@
 export type { TraceRecord, TraceEntry, TracePeer, TraceDialog, TraceDirection } from './trace-record.js';
-export { TraceRecorder, type TraceRecorderOptions } from './trace-recorder.js';
+export { TraceRecorder, type JsonLinesWriteOptions, type TraceRecorderOptions } from './trace-recorder.js';
 export { readTraceJsonLines, traceRecordToJsonLine, type TraceJsonOptions } from './trace-json-lines.js';
 export { labelFor } from './label-for.js';
 export { peerFor, peerForUri } from './peer-for.js';

@@ -13,11 +13,20 @@ export interface TraceRecorderOptions {
   enabled?: boolean;
 }
 
+/** Options of {@link TraceRecorder.writeJsonLines}. */
+export interface JsonLinesWriteOptions extends TraceJsonOptions {
+  /**
+   * Batch the lines of one burst into one write (for busy runs); the default writes each record
+   * synchronously as it arrives, so even an abrupt end of the process loses nothing. @default false
+   */
+  batch?: boolean;
+}
+
 interface JsonLinesSink {
   fd: number;
   pending: string[];
   scheduled: boolean;
-  options: TraceJsonOptions;
+  options: JsonLinesWriteOptions;
 }
 
 export class TraceRecorder {
@@ -82,10 +91,11 @@ export class TraceRecorder {
   }
 
   /**
-   * Writes the records so far to `path` and keeps appending new ones as they arrive; pending lines
-   * are flushed synchronously on process exit so an interrupted run keeps its trace.
+   * Writes the records so far to `path` and keeps appending new ones as they arrive (each one
+   * synchronously unless `batch`; batched lines are flushed on process exit), so an interrupted run
+   * keeps its trace.
    */
-  async writeJsonLines(path: string, options: TraceJsonOptions = {}): Promise<void> {
+  async writeJsonLines(path: string, options: JsonLinesWriteOptions = {}): Promise<void> {
     this.close();
     const fd = openSync(path, 'w');
     this.#sink = { fd, pending: [], scheduled: false, options };
@@ -116,7 +126,12 @@ export class TraceRecorder {
   #enqueue(record: TraceRecord): void {
     const sink = this.#sink;
     if (!sink) return;
-    sink.pending.push(traceRecordToJsonLine(record, sink.options) + '\n');
+    const line = traceRecordToJsonLine(record, sink.options) + '\n';
+    if (sink.options.batch !== true) {
+      writeSync(sink.fd, line);
+      return;
+    }
+    sink.pending.push(line);
     if (sink.scheduled) return;
     sink.scheduled = true;
     // Batch the writes of one burst of messages; the exit hook covers an interrupt in between.

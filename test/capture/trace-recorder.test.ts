@@ -90,14 +90,27 @@ describe('TraceRecorder', () => {
     expect(() => readTraceJsonLines('not json')).toThrow(/FH_USAGE|not valid JSON/);
   });
 
-  it('writes JSON Lines and appends later records as they arrive', async () => {
+  it('writes each record to the file at once by default (nothing lost on an abrupt end)', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'fh-trace-'));
+    const path = join(dir, 'trace.jsonl');
+    const recorder = new TraceRecorder();
+    await recorder.writeJsonLines(path);
+    recorder.record(entry(SIGNED));
+    const onDisk = readFileSync(path, 'utf8');
+    expect(readTraceJsonLines(onDisk)).toHaveLength(1);
+    expect(onDisk).not.toContain('6023');
+    recorder.close();
+  });
+
+  it('writes JSON Lines and appends later records as they arrive (batched)', async () => {
     dir = mkdtempSync(join(tmpdir(), 'fh-trace-'));
     const path = join(dir, 'trace.jsonl');
     const recorder = new TraceRecorder();
     recorder.record(entry('first'));
-    await recorder.writeJsonLines(path);
+    await recorder.writeJsonLines(path, { batch: true });
     expect(readTraceJsonLines(readFileSync(path, 'utf8'))).toHaveLength(1);
     recorder.record(entry('second'));
+    expect(readTraceJsonLines(readFileSync(path, 'utf8'))).toHaveLength(1);
     recorder.flush();
     const lines = readTraceJsonLines(readFileSync(path, 'utf8'));
     expect(lines.map((r) => r.raw.toString())).toEqual(['first', 'second']);
