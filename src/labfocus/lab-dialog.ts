@@ -7,11 +7,12 @@
  * epid, echoed on To of every request we send. The focus's own CSeq space may start high (seed msg
  * 6 uses 2147483645 for the focus BYE).
  *
- * State: `confirmed` → `terminating` (we sent BYE / terminated the subscription; a crossing BYE
- * from the client is glare, brief §4.10 steps 8–9) → `terminated`.
+ * State: `confirmed` → `terminated` (a BYE either way, or the subscription ended). A terminated
+ * dialog stays findable for 64·T1 so a BYE crossing ours (glare, brief §4.10 steps 8–9) is
+ * answered as the seed does rather than with a bare 481.
  */
 export type LabDialogKind = 'focus' | 'subscription' | 'chat';
-export type LabDialogState = 'confirmed' | 'terminating' | 'terminated';
+export type LabDialogState = 'confirmed' | 'terminated';
 
 export interface LabDialog {
   readonly kind: LabDialogKind;

@@ -20,11 +20,11 @@ export function handleRegister(core: LabFocusCore, request: SipRequest, txn: Ser
   const to = nameAddr(request, 'to');
   const aor = to ? aorOf(to.uri) : undefined;
   if (!aor || !aor.endsWith(`@${core.settings.domain}`)) {
-    core.respond(req, 403, { headers: [['ms-diagnostics', diagnostics(core, 'User not in this domain')]] });
+    core.respond(req, 403, { headers: [warning(core, 'User not in this domain')] });
     return;
   }
   if (fromAor(request) !== aor) {
-    core.respond(req, 403, { headers: [['ms-diagnostics', diagnostics(core, 'Third-party registration not allowed')]] });
+    core.respond(req, 403, { headers: [warning(core, 'Third-party registration not allowed')] });
     return;
   }
   const contact = nameAddr(request, 'contact');
@@ -46,7 +46,7 @@ export function handleRegister(core: LabFocusCore, request: SipRequest, txn: Ser
   });
   switch (outcome.kind) {
     case 'forbidden':
-      core.respond(req, 403, { headers: [['ms-diagnostics', diagnostics(core, outcome.reason)]] });
+      core.respond(req, 403, { headers: [warning(core, outcome.reason)] });
       return;
     case 'unregistered':
       core.logger.info({ event: 'registrar.unregistered', aor }, 'unregistered');
@@ -71,6 +71,7 @@ export function handleRegister(core: LabFocusCore, request: SipRequest, txn: Ser
   }
 }
 
-function diagnostics(core: LabFocusCore, reason: string): string {
-  return `4000;reason="${reason}";source="${core.settings.serverName}"`;
+/** Brief §3.2: SIPE reads a registrar refusal's reason from Warning (RFC 3261 §20.43, code 399). */
+function warning(core: LabFocusCore, reason: string): [string, string] {
+  return ['Warning', `399 ${core.settings.serverName} "${reason}"`];
 }
