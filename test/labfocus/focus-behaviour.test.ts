@@ -220,6 +220,21 @@ describe('conference behaviour', () => {
     expect((await carol.client.send(carol.client.inDialog(carol.d1, 'INFO', { contentType: 'application/cccp+xml', body: '<x/>' }))).status).toBe(481);
   });
 
+  it('removes only the chat endpoint when a user leaves the IM MCU', async () => {
+    conf = await setUpConference(lab.address, ['alice', 'bob']);
+    const alice = member(conf, 'alice');
+    const bob = member(conf, 'bob');
+    const mark = alice.client.inbox.length;
+    expect((await bob.client.send(bob.client.inDialog(bob.d3!, 'BYE'))).status).toBe(200);
+    const update = await alice.client.waitFor('chat endpoint gone', isRoster, mark);
+    const user = parseConferenceInfo(update.body).document().users?.users[0];
+    expect(user).toMatchObject({ entity: bob.client.aor, state: 'full' });
+    expect(user?.endpoints?.map((e) => e.sessionType)).toEqual(['focus']);
+    const again = await bob.client.send(bob.client.inDialog(bob.d3!, 'BYE'));
+    expect(again.status).toBe(481);
+    expect(again.headers.get('ms-diagnostics')).toMatch(/^6019;.*component="ImMcu"/);
+  });
+
   it('promotes a user and locks the conference, refusing new joiners while locked', async () => {
     conf = await setUpConference(lab.address, ['alice', 'bob']);
     const alice = member(conf, 'alice');
