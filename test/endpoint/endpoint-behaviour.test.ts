@@ -113,4 +113,28 @@ describe('Endpoint C3P outcomes and client reactions', () => {
       await conf.close();
     }
   });
+
+  it('keeps a malformed roster document as a roster issue (malformed-benotify-xml)', async () => {
+    const conf = await labConference({ faults: ['malformed-benotify-xml'] });
+    try {
+      await conf.alice.eject(conf.carol);
+      await waitUntil('a malformed roster issue', () => conf.bob.rosterIssues.some((i) => i.issue === 'malformed'));
+    } finally {
+      await conf.close();
+    }
+  });
+
+  it('keeps bytes that do not parse in the trace, with the error (wrong-content-length)', async () => {
+    const conf = await labConference({ faults: ['wrong-content-length'] });
+    try {
+      await conf.alice.eject(conf.carol);
+      await waitUntil('an unparsable record', () => conf.recorder.records.some((r) => r.parseError !== undefined));
+      const bad = conf.recorder.records.find((r) => r.parseError !== undefined);
+      expect(bad?.direction).toBe('in');
+      expect(bad?.label).toBe('unparsable message');
+      expect(bad?.raw.length).toBeGreaterThan(0);
+    } finally {
+      await conf.close();
+    }
+  });
 });
