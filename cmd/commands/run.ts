@@ -65,8 +65,15 @@ function overridesFrom(args: RunArgs): ProfileOverrides {
 
 function targetOf(resolved: ResolvedProfile): ServerTarget | 'embedded' {
   if (resolved.target === 'embedded') return 'embedded';
-  const { caPath: _caPath, ...target } = resolved.target;
-  return target;
+  const { host, port, transport, ca, servername, connectTimeoutMs } = resolved.target;
+  return {
+    host,
+    port,
+    transport,
+    ...(ca === undefined ? {} : { ca }),
+    ...(servername === undefined ? {} : { servername }),
+    ...(connectTimeoutMs === undefined ? {} : { connectTimeoutMs }),
+  };
 }
 
 /** `trace.jsonl` → `trace.eject.jsonl` when several scenarios share one --trace. */

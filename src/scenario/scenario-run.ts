@@ -13,7 +13,7 @@ import type { TraceRecord, TraceRecorder } from '../capture/index.js';
 import { Endpoint, type C3pOutcome, type EndpointOptions, type ServerTarget } from '../endpoint/index.js';
 import { FocusHarnessError, isFocusHarnessError } from '../errors.js';
 import type { Clock } from '../util/index.js';
-import { AlwaysOnChecks, type LiveViolation } from './always-on-checks.js';
+import { AlwaysOnChecks } from './always-on-checks.js';
 import type { CheckResult } from './check-result.js';
 import type { Scenario } from './define-scenario.js';
 import { EndpointExpectations } from './endpoint-expectations.js';

@@ -47,8 +47,9 @@ describe('renderLadder', () => {
   it('adds Registrar and Factory columns only when the trace has them', () => {
     const records = seedTrace();
     expect(renderLadder(records).split('\n')[0]).not.toContain('Registrar');
-    const { dialog: _dialog, ...first } = records[0]!;
-    const withRegister = [{ ...first, peer: 'registrar' as const, label: 'REGISTER' }];
+    const first = { ...records[0]!, peer: 'registrar' as const, label: 'REGISTER' };
+    delete first.dialog;
+    const withRegister = [first];
     const header = renderLadder(withRegister).split('\n')[0]!;
     expect(header).toMatch(/Alice\s+Registrar\s+Focus\s+IM MCU/);
   });
