@@ -84,6 +84,13 @@ export class HeaderList implements Iterable<HeaderField> {
     return this;
   }
 
+  /** Appends and returns the new field (the parser extends its value for folded lines). */
+  appendField(name: string, value: string): HeaderField {
+    const field = { name, key: canonicalHeaderName(name), value };
+    this.#fields.push(field);
+    return field;
+  }
+
   /** Adds a header before every other (a proxy's Via or Record-Route). */
   prepend(name: string, value: string): this {
     this.#fields.unshift({ name, key: canonicalHeaderName(name), value });

@@ -1,7 +1,7 @@
 /**
  * name-addr / addr-spec values: From, To, Contact, Route, Record-Route, Refer-To (RFC 3261 §20.10, §25.1).
  */
-import { endOfQuoted, formatParams, parseParams, quote, unquote, type Params } from './params.js';
+import { endOfQuoted, formatParams, quote, readParams, unquote, type Params } from './params.js';
 import { headerValueError } from './sip-parse-error.js';
 
 /**
@@ -19,6 +19,27 @@ export interface NameAddr {
 
 /** Parses one name-addr or bare addr-spec (not a comma-separated list: split with `getValues`). */
 export function parseNameAddr(text: string): NameAddr {
+  return readNameAddr(text, true) as NameAddr;
+}
+
+/** Checks a name-addr's syntax without building it; throws like `parseNameAddr`. */
+export function checkNameAddr(text: string): void {
+  readNameAddr(text, false);
+}
+
+function paramsOf(text: string, from: number, build: boolean): Params {
+  if (!build) {
+    readParams(text, from, undefined);
+    return NO_PARAMS;
+  }
+  const params: Params = new Map();
+  readParams(text, from, params);
+  return params;
+}
+
+const NO_PARAMS: Params = new Map();
+
+function readNameAddr(text: string, build: boolean): NameAddr | undefined {
   const value = text.trim();
   if (value.length === 0) throw headerValueError('bad-name-addr', 'empty name-addr', text);
   let i = 0;
@@ -46,9 +67,12 @@ export function parseNameAddr(text: string): NameAddr {
     // RFC 3261 §25.1: LAQUOT = SWS "<" and RAQUOT = ">" SWS, so no whitespace inside the brackets.
     const uri = value.slice(lt + 1, gt);
     if (uri.indexOf(':') <= 0 || /[\s<"]/.test(uri)) throw headerValueError('bad-name-addr', 'bad URI in <>', text);
-    const rest = value.slice(gt + 1).trim();
-    if (rest.length > 0 && rest.charCodeAt(0) !== 0x3b) throw headerValueError('bad-name-addr', 'junk after >', text);
-    const result: NameAddr = { uri, params: parseParams(rest) };
+    let r = gt + 1;
+    while (r < value.length && (value.charCodeAt(r) === 0x20 || value.charCodeAt(r) === 0x09)) r++;
+    if (r < value.length && value.charCodeAt(r) !== 0x3b) throw headerValueError('bad-name-addr', 'junk after >', text);
+    const params = paramsOf(value, r, build);
+    if (!build) return undefined;
+    const result: NameAddr = { uri, params };
     if (displayName !== undefined) result.displayName = displayName;
     return result;
   }
@@ -58,7 +82,8 @@ export function parseNameAddr(text: string): NameAddr {
   if (uri.indexOf(':') <= 0 || /[\s<>"]/.test(uri)) throw headerValueError('bad-name-addr', 'bad addr-spec', text);
   // RFC 3261 §20.10: a URI holding a comma, question mark or semicolon MUST be in <>.
   if (uri.indexOf('?') >= 0) throw headerValueError('bad-name-addr', 'addr-spec with ? must be enclosed in <>', text);
-  return { uri, params: semi >= 0 ? parseParams(value.slice(semi)) : new Map() };
+  const params = semi >= 0 ? paramsOf(value, semi, build) : build ? new Map<string, string | null>() : NO_PARAMS;
+  return build ? { uri, params } : undefined;
 }
 
 /** Writes a name-addr, always with `<…>`; the display name is quoted. */

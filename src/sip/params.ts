@@ -13,8 +13,18 @@ export type Params = Map<string, string | null>;
  */
 export function parseParams(text: string): Params {
   const params: Params = new Map();
+  readParams(text, 0, params);
+  return params;
+}
+
+/**
+ * Reads parameters from `text[from…]` into `into`; with `into` undefined only checks the syntax
+ * (no allocation: the strict parser validates every message this way).
+ * @throws SipParseError (fault `bad-params`).
+ */
+export function readParams(text: string, from: number, into: Params | undefined): void {
   const n = text.length;
-  let i = skipWsp(text, 0);
+  let i = skipWsp(text, from);
   if (i < n && text.charCodeAt(i) !== 0x3b /* ; */) {
     throw headerValueError('bad-params', 'parameters must start with ;', text);
   }
@@ -24,11 +34,12 @@ export function parseParams(text: string): Params {
     let j = i;
     while (j < n) {
       const c = text.charCodeAt(j);
-      if (c === 0x3d /* = */ || c === 0x3b || isWsp(c)) break;
+      if (c === 0x3d /* = */ || c === 0x3b || c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a) break;
       j++;
     }
-    const name = text.slice(i, j).toLowerCase();
-    if (name.length === 0) throw headerValueError('bad-params', 'empty parameter', text);
+    if (j === i) throw headerValueError('bad-params', 'empty parameter', text);
+    const nameStart = i;
+    const nameEnd = j;
     j = skipWsp(text, j);
     if (j < n && text.charCodeAt(j) === 0x3d) {
       j = skipWsp(text, j + 1);
@@ -37,18 +48,21 @@ export function parseParams(text: string): Params {
         j = endOfQuoted(text, j);
         if (j < 0) throw headerValueError('bad-params', 'unterminated quoted parameter value', text);
       } else {
-        while (j < n && text.charCodeAt(j) !== 0x3b && !isWsp(text.charCodeAt(j))) j++;
+        while (j < n) {
+          const c = text.charCodeAt(j);
+          if (c === 0x3b || c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a) break;
+          j++;
+        }
       }
-      if (j === start) throw headerValueError('bad-params', `empty value for parameter ${name}`, text);
-      params.set(name, text.slice(start, j));
+      if (j === start) throw headerValueError('bad-params', 'empty parameter value', text);
+      into?.set(text.slice(nameStart, nameEnd).toLowerCase(), text.slice(start, j));
       j = skipWsp(text, j);
     } else {
-      params.set(name, null);
+      into?.set(text.slice(nameStart, nameEnd).toLowerCase(), null);
     }
     if (j < n && text.charCodeAt(j) !== 0x3b) throw headerValueError('bad-params', 'junk between parameters', text);
     i = j;
   }
-  return params;
 }
 
 function skipWsp(text: string, from: number): number {

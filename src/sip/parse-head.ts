@@ -2,12 +2,14 @@
  * The start line and header section of a SIP message (RFC 3261 §7.1–§7.3, §25.1).
  *
  * @remarks Works on one latin1 string of the head (one char per byte, so string indexes are
- * byte offsets), splits it into lines once and keeps header values as strings; typed header
+ * byte offsets), walks its lines once and keeps header values as strings; typed header
  * values are parsed on demand by the accessors. Non-ASCII header text is re-decoded as UTF-8.
  */
-import { HeaderList } from './header-list.js';
+import { isAscii } from 'node:buffer';
+import { HeaderList, type HeaderField } from './header-list.js';
 import type { SipMessage } from './message.js';
 import { SipParseError, type SipParseFault } from './sip-parse-error.js';
+import { isToken } from './token.js';
 import { validateMessage } from './validate-message.js';
 
 /** How much of the grammar `parseMessage` and the framer enforce. */
@@ -27,10 +29,8 @@ export interface ParsedHead {
   contentLength: number | undefined;
 }
 
-const TOKEN = /^[A-Za-z0-9.!%*_+`'~-]+$/;
 const REQUEST_LINE = /^([A-Za-z0-9.!%*_+`'~-]+) ([^ ]+) ([Ss][Ii][Pp]\/\d+\.\d+)$/;
 const STATUS_LINE = /^([Ss][Ii][Pp]\/\d+\.\d+) (\d{3}) (.*)$/s;
-const STRAY_CR_LF = /\r(?!\n)|(?<!\r)\n/;
 const NON_ASCII = /[\x80-\xff]/;
 
 /** Where a fault is, for error messages: the 1-based line and the byte offset. */
@@ -50,13 +50,11 @@ export function parseError(fault: SipParseFault, what: string, at: Position): Si
  */
 export function parseHead(bytes: Buffer, start: number, end: number, firstLine: number, options: ParseOptions = {}): ParsedHead {
   const text = bytes.toString('latin1', start, end);
-  const utf8 = NON_ASCII.test(text);
-  const stray = STRAY_CR_LF.exec(text);
-  if (stray) {
-    throw parseError('bad-byte', 'bare CR or LF inside the header section', positionOf(text, stray.index, start, firstLine));
-  }
-  const lines = text.split('\r\n');
-  const startLine = lines[0] ?? '';
+  const utf8 = !isAscii(bytes.subarray(start, end));
+  let startEnd = text.indexOf('\r\n');
+  if (startEnd < 0) startEnd = text.length;
+  checkLine(text, 0, startEnd, start, firstLine);
+  const startLine = text.slice(0, startEnd);
   let message: SipMessage;
   if (startLine.length >= 4 && (startLine.charCodeAt(0) | 0x20) === 0x73 /* s */ && /^sip\//i.test(startLine)) {
     const m = STATUS_LINE.exec(startLine);
@@ -77,56 +75,58 @@ export function parseHead(bytes: Buffer, start: number, end: number, firstLine: 
     message = { kind: 'request', method: m[1] ?? '', uri: utf8 ? fromLatin1(uri) : uri, headers: new HeaderList(), body: EMPTY };
   }
 
-  const names: string[] = [];
-  const values: string[] = [];
-  const lineOf: number[] = [];
-  let offset = start + startLine.length + 2;
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    const c0 = line.charCodeAt(0);
-    if (c0 === 0x20 || c0 === 0x09) {
-      // RFC 3261 §7.3.1: a line starting with whitespace continues the previous header (LWS folding).
-      const last = values.length - 1;
-      if (last < 0) throw parseError('bad-folding', 'continuation line before any header', { line: firstLine + i, offset });
-      const more = trimWsp(line);
-      const prev = values[last] ?? '';
-      if (more.length > 0) values[last] = prev.length === 0 ? more : `${prev} ${more}`;
-    } else {
-      const colon = line.indexOf(':');
-      if (colon < 0) throw parseError('bad-header', `header line without a colon ${clip(line)}`, { line: firstLine + i, offset });
-      let nameEnd = colon;
-      while (nameEnd > 0 && isWsp(line.charCodeAt(nameEnd - 1))) nameEnd--;
-      const name = line.slice(0, nameEnd);
-      if (!TOKEN.test(name)) throw parseError('bad-header-name', `bad header name ${clip(name)}`, { line: firstLine + i, offset });
-      names.push(name);
-      values.push(trimWsp(line.slice(colon + 1)));
-      lineOf.push(i);
-    }
-    offset += line.length + 2;
-  }
-
   const headers = message.headers;
+  const fieldLines: number[] = [];
+  const fieldOffsets: number[] = [];
   let contentLength: number | undefined;
   let lengthSeen = false;
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i] ?? '';
-    const value = utf8 ? fromLatin1(values[i] ?? '') : values[i] ?? '';
-    headers.append(name, value);
-    const c = name.charCodeAt(0) | 0x20;
-    if ((c === 0x6c /* l */ && name.length === 1) || (c === 0x63 /* c */ && name.length === 14 && name.toLowerCase() === 'content-length')) {
-      const at = { line: firstLine + (lineOf[i] ?? 0), offset: offsetOfLine(lines, lineOf[i] ?? 0, start) };
+  let last: HeaderField | undefined;
+  let line = firstLine;
+  let pos = startLine.length + 2;
+  const n = text.length;
+  while (pos < n) {
+    line++;
+    let eol = text.indexOf('\r\n', pos);
+    if (eol < 0) eol = n;
+    checkLine(text, pos, eol, start, line);
+    const c0 = text.charCodeAt(pos);
+    if (c0 === 0x20 || c0 === 0x09) {
+      // RFC 3261 §7.3.1: a line starting with whitespace continues the previous header (LWS folding).
+      if (last === undefined) throw parseError('bad-folding', 'continuation line before any header', { line, offset: start + pos });
+      const more = trimWsp(text.slice(pos, eol));
+      if (more.length > 0) {
+        const piece = utf8 ? fromLatin1(more) : more;
+        last.value = last.value.length === 0 ? piece : `${last.value} ${piece}`;
+      }
+    } else {
+      const colon = text.indexOf(':', pos);
+      if (colon < 0 || colon > eol) throw parseError('bad-header', `header line without a colon ${clip(text.slice(pos, eol))}`, { line, offset: start + pos });
+      let nameEnd = colon;
+      while (nameEnd > pos && isWsp(text.charCodeAt(nameEnd - 1))) nameEnd--;
+      const name = text.slice(pos, nameEnd);
+      if (!isToken(name)) throw parseError('bad-header-name', `bad header name ${clip(name)}`, { line, offset: start + pos });
+      const raw = trimWsp(text.slice(colon + 1, eol));
+      last = headers.appendField(name, utf8 ? fromLatin1(raw) : raw);
+      fieldLines.push(line);
+      fieldOffsets.push(start + pos);
+    }
+    pos = eol + 2;
+  }
+  // Content-Length is checked after unfolding (a folded value is legal, if odd).
+  let index = 0;
+  for (const field of headers) {
+    if (field.key === 'content-length') {
+      const at = { line: fieldLines[index] ?? firstLine, offset: fieldOffsets[index] ?? start };
       if (lengthSeen) throw parseError('bad-content-length', 'more than one Content-Length header', at);
       lengthSeen = true;
-      if (!/^\d{1,10}$/.test(value)) throw parseError('bad-content-length', `bad Content-Length ${clip(value)}`, at);
-      contentLength = Number(value);
+      if (!/^\d{1,10}$/.test(field.value)) throw parseError('bad-content-length', `bad Content-Length ${clip(field.value)}`, at);
+      contentLength = Number(field.value);
     }
+    index++;
   }
   if (options.strict !== false) {
     checkEmbeddedStartLine(text, message.kind === 'request' ? startLine.length - 7 : 0, start, firstLine);
-    validateMessage(message, (index) => ({
-      line: firstLine + (lineOf[index] ?? 0),
-      offset: offsetOfLine(lines, lineOf[index] ?? 0, start),
-    }), { line: firstLine, offset: start });
+    validateMessage(message, (i) => ({ line: fieldLines[i] ?? firstLine, offset: fieldOffsets[i] ?? start }), { line: firstLine, offset: start });
   }
   return { message, contentLength };
 }
@@ -154,10 +154,16 @@ function checkVersion(version: string, line: number, offset: number): void {
   if (version.toUpperCase() !== 'SIP/2.0') throw parseError('bad-version', `unsupported protocol version ${clip(version)}`, { line, offset });
 }
 
-function offsetOfLine(lines: readonly string[], index: number, start: number): number {
-  let offset = start;
-  for (let i = 0; i < index; i++) offset += (lines[i] ?? '').length + 2;
-  return offset;
+/** RFC 3261 §7: CR and LF appear only as the CRLF ending a line. */
+function checkLine(text: string, from: number, eol: number, start: number, line: number): void {
+  const cr = text.indexOf('\r', from);
+  const lf = text.indexOf('\n', from);
+  const badCr = cr >= 0 && cr < eol;
+  const badLf = lf >= 0 && lf < eol;
+  if (badCr || badLf) {
+    const at = badCr && badLf ? Math.min(cr, lf) : badCr ? cr : lf;
+    throw parseError('bad-byte', 'bare CR or LF inside the header section', { line, offset: start + at });
+  }
 }
 
 function positionOf(text: string, index: number, start: number, firstLine: number): Position {

@@ -3,6 +3,7 @@
  */
 import { formatParams, parseParams, type Params } from './params.js';
 import { headerValueError } from './sip-parse-error.js';
+import { isHostChar } from './token.js';
 
 /**
  * A parsed URI.
@@ -27,7 +28,6 @@ export interface SipUri {
 }
 
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/;
-const HOST = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._~%-]+)$/;
 
 /** Parses a URI; throws `SipParseError` (fault `bad-uri`) when it is not one. */
 export function parseUri(text: string): SipUri {
@@ -37,7 +37,10 @@ export function parseUri(text: string): SipUri {
   if (!SCHEME.test(schemeText)) throw headerValueError('bad-uri', 'bad URI scheme', text);
   const scheme = schemeText.toLowerCase();
   const rest = text.slice(colon + 1);
-  if (/[\s<>"]/.test(rest)) throw headerValueError('bad-uri', 'URI contains a space, quote or angle bracket', text);
+  for (let i = 0; i < rest.length; i++) {
+    const c = rest.charCodeAt(i);
+    if (c <= 0x20 || c === 0x3c || c === 0x3e || c === 0x22) throw headerValueError('bad-uri', 'URI contains a space, quote or angle bracket', text);
+  }
   if (scheme === 'tel') return parseTel(rest, text);
   if (scheme !== 'sip' && scheme !== 'sips') return { scheme, host: '', params: new Map(), headers: '', opaque: rest };
 
@@ -100,10 +103,33 @@ export function splitHostPort(hostport: string, context: string = hostport): { h
       portText = hostport.slice(c + 1);
     }
   }
-  if (!HOST.test(host)) throw headerValueError('bad-uri', 'bad host', context);
+  if (!isHost(host)) throw headerValueError('bad-uri', 'bad host', context);
   if (portText === undefined) return { host };
-  if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) throw headerValueError('bad-uri', 'bad port', context);
-  return { host, port: Number(portText) };
+  let port = 0;
+  for (let i = 0; i < portText.length; i++) {
+    const c = portText.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) throw headerValueError('bad-uri', 'bad port', context);
+    port = port * 10 + (c - 0x30);
+  }
+  if (portText.length === 0 || portText.length > 5 || port > 65535) throw headerValueError('bad-uri', 'bad port', context);
+  return { host, port };
+}
+
+/** A host name / IPv4 address, or an IPv6 reference in brackets (hex digits, `:` and `.`). */
+function isHost(host: string): boolean {
+  const n = host.length;
+  if (n === 0) return false;
+  if (host.charCodeAt(0) === 0x5b /* [ */) {
+    if (n < 3 || host.charCodeAt(n - 1) !== 0x5d) return false;
+    for (let i = 1; i < n - 1; i++) {
+      const c = host.charCodeAt(i);
+      const hex = (c >= 0x30 && c <= 0x3a) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66) || c === 0x2e;
+      if (!hex) return false;
+    }
+    return true;
+  }
+  for (let i = 0; i < n; i++) if (!isHostChar(host.charCodeAt(i))) return false;
+  return true;
 }
 
 /** Writes a URI back as text. */

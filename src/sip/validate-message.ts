@@ -4,9 +4,9 @@
 import { splitHeaderValues } from './header-list.js';
 import type { SipMessage } from './message.js';
 import { parseCSeq } from './cseq.js';
-import { parseNameAddr } from './name-addr.js';
+import { checkNameAddr } from './name-addr.js';
 import { parseUri } from './uri.js';
-import { parseVia } from './via.js';
+import { checkVia } from './via.js';
 import { SipParseError, type SipParseFault } from './sip-parse-error.js';
 
 interface Position {
@@ -14,61 +14,69 @@ interface Position {
   offset: number;
 }
 
-/** Headers every request and response carries (RFC 3261 §8.1.1; Max-Forwards is left to the TU). */
-const REQUIRED = ['via', 'from', 'to', 'call-id', 'cseq'] as const;
-/** Headers that take exactly one value (RFC 3261 §7.3.1: only list headers may repeat). */
-const SINGLE = new Set(['from', 'to', 'call-id', 'cseq', 'max-forwards', 'content-type', 'expires']);
-
 /**
  * Throws `SipParseError` when a required header is missing or a core header is malformed.
  *
+ * @remarks Required (RFC 3261 §8.1.1; Max-Forwards is left to the TU): Via, From, To, Call-ID,
+ * CSeq. Single-valued (RFC 3261 §7.3.1, only list headers may repeat): From, To, Call-ID, CSeq,
+ * Max-Forwards, Content-Type, Expires. Written without closures or sets: this runs on every
+ * message the transport receives.
  * @param at maps a header's index in `message.headers` to its position in the message.
  */
 export function validateMessage(message: SipMessage, at: (index: number) => Position, startLine: Position): void {
-  const fail = (fault: SipParseFault, what: string, pos: Position): never => {
-    throw new SipParseError(what, { fault, line: pos.line, offset: pos.offset });
-  };
-  const seen = new Set<string>();
+  let via = 0;
+  let from = 0;
+  let to = 0;
+  let callId = 0;
+  let cseq = 0;
+  let maxForwards = 0;
+  let contentType = 0;
+  let expires = 0;
   let index = 0;
   for (const field of message.headers) {
-    const key = field.key;
     const value = field.value;
-    const pos = (): Position => at(index);
-    if (SINGLE.has(key)) {
-      if (seen.has(key)) fail('bad-header', `${field.name} appears more than once`, pos());
-    }
-    seen.add(key);
     try {
-      switch (key) {
+      switch (field.key) {
         case 'via':
-          for (const v of splitStrict(value)) parseVia(v);
+          via++;
+          if (value.indexOf(',') < 0) checkVia(value);
+          else for (const v of splitStrict(value)) checkVia(v);
           break;
         case 'from':
         case 'to': {
-          const parts = splitStrict(value);
-          if (parts.length !== 1) fail('bad-header', `${field.name} carries ${parts.length} values`, pos());
-          parseNameAddr(value);
+          if (field.key === 'from' ? ++from > 1 : ++to > 1) fail('bad-header', `${field.name} appears more than once`, at(index));
+          if (value.indexOf(',') >= 0 && splitStrict(value).length !== 1) fail('bad-header', `${field.name} carries more than one value`, at(index));
+          checkNameAddr(value);
           break;
         }
         case 'contact':
-          if (value !== '*') for (const v of splitStrict(value)) parseNameAddr(v);
+          if (value === '*') break;
+          if (value.indexOf(',') < 0) checkNameAddr(value);
+          else for (const v of splitStrict(value)) checkNameAddr(v);
           break;
         case 'cseq': {
-          const cseq = parseCSeq(value);
+          if (++cseq > 1) fail('bad-header', `${field.name} appears more than once`, at(index));
+          const parsed = parseCSeq(value);
           // RFC 3261 §8.1.1.5: the CSeq method MUST match the request's method.
-          if (message.kind === 'request' && cseq.method !== message.method) {
-            fail('cseq-method-mismatch', `CSeq method ${cseq.method} does not match ${message.method}`, pos());
+          if (message.kind === 'request' && parsed.method !== message.method) {
+            fail('cseq-method-mismatch', `CSeq method ${parsed.method} does not match ${message.method}`, at(index));
           }
           break;
         }
         case 'call-id':
-          if (value.length === 0 || /[\s,]/.test(value)) fail('bad-header', `bad Call-ID ${JSON.stringify(value)}`, pos());
+          if (++callId > 1) fail('bad-header', `${field.name} appears more than once`, at(index));
+          if (value.length === 0 || /[\s,]/.test(value)) fail('bad-header', `bad Call-ID ${JSON.stringify(value)}`, at(index));
           break;
         case 'max-forwards':
-          if (!/^\d{1,10}$/.test(value) || Number(value) > 255) fail('bad-header', `bad Max-Forwards ${JSON.stringify(value)}`, pos());
+          if (++maxForwards > 1) fail('bad-header', `${field.name} appears more than once`, at(index));
+          if (!/^\d{1,10}$/.test(value) || Number(value) > 255) fail('bad-header', `bad Max-Forwards ${JSON.stringify(value)}`, at(index));
           break;
         case 'expires':
-          if (!/^\d{1,10}$/.test(value) || Number(value) > 0xffffffff) fail('bad-header', `bad Expires ${JSON.stringify(value)}`, pos());
+          if (++expires > 1) fail('bad-header', `${field.name} appears more than once`, at(index));
+          if (!/^\d{1,10}$/.test(value) || Number(value) > 0xffffffff) fail('bad-header', `bad Expires ${JSON.stringify(value)}`, at(index));
+          break;
+        case 'content-type':
+          if (++contentType > 1) fail('bad-header', `${field.name} appears more than once`, at(index));
           break;
         default:
           break;
@@ -76,29 +84,38 @@ export function validateMessage(message: SipMessage, at: (index: number) => Posi
     } catch (error) {
       if (error instanceof SipParseError && error.line === 0) {
         // A header-value error has no position yet: anchor it at the header's line.
-        const p = pos();
+        const p = at(index);
         throw new SipParseError(`${field.name}: ${error.what}`, { fault: error.fault, line: p.line, offset: p.offset, cause: error });
       }
       throw error;
     }
     index++;
   }
-  for (const key of REQUIRED) {
-    if (!seen.has(key)) fail('missing-header', `missing required header ${key}`, startLine);
+  if (via === 0) fail('missing-header', 'missing required header via', startLine);
+  if (from === 0) fail('missing-header', 'missing required header from', startLine);
+  if (to === 0) fail('missing-header', 'missing required header to', startLine);
+  if (callId === 0) fail('missing-header', 'missing required header call-id', startLine);
+  if (cseq === 0) fail('missing-header', 'missing required header cseq', startLine);
+  if (message.kind === 'request') checkRequestUri(message.uri, startLine);
+}
+
+function fail(fault: SipParseFault, what: string, pos: Position): never {
+  throw new SipParseError(what, { fault, line: pos.line, offset: pos.offset });
+}
+
+function checkRequestUri(uri: string, startLine: Position): void {
+  const c = uri.charCodeAt(0) | 0x20;
+  if (c !== 0x73 /* s */) return;
+  const scheme = uri.slice(0, uri.indexOf(':')).toLowerCase();
+  if (scheme !== 'sip' && scheme !== 'sips') return;
+  let parsed;
+  try {
+    parsed = parseUri(uri);
+  } catch {
+    return fail('bad-request-uri', `bad Request-URI ${JSON.stringify(uri)}`, startLine);
   }
-  if (message.kind === 'request') {
-    const scheme = message.uri.slice(0, message.uri.indexOf(':')).toLowerCase();
-    if (scheme === 'sip' || scheme === 'sips') {
-      try {
-        const uri = parseUri(message.uri);
-        // RFC 3261 §19.1.5: headers are not allowed in a Request-URI.
-        if (uri.headers.length > 0) fail('bad-request-uri', 'Request-URI carries ?headers', startLine);
-      } catch (error) {
-        if (error instanceof SipParseError && error.fault === 'bad-request-uri') throw error;
-        fail('bad-request-uri', `bad Request-URI ${JSON.stringify(message.uri)}`, startLine);
-      }
-    }
-  }
+  // RFC 3261 §19.1.5: headers are not allowed in a Request-URI.
+  if (parsed.headers.length > 0) fail('bad-request-uri', 'Request-URI carries ?headers', startLine);
 }
 
 /** Splits at top-level commas and refuses empty elements (`a,,b`, a trailing comma). */

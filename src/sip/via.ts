@@ -1,8 +1,9 @@
 /**
  * Via (RFC 3261 §20.42, §18.2.1 `received`; MS-SIPRE `ms-received-port`, `ms-received-cid`).
  */
-import { formatParams, parseParams, type Params } from './params.js';
+import { formatParams, readParams, type Params } from './params.js';
 import { headerValueError } from './sip-parse-error.js';
+import { isTokenChar } from './token.js';
 import { splitHostPort } from './uri.js';
 
 /** One Via value. `branch`, `received`, `rport`, `ms-received-port`, `ms-received-cid` are in `params`. */
@@ -16,24 +17,79 @@ export interface Via {
   params: Params;
 }
 
-const VIA = /^([A-Za-z0-9.!%*_+`'~-]+)[ \t]*\/[ \t]*([A-Za-z0-9.!%*_+`'~-]+)[ \t]*\/[ \t]*([A-Za-z0-9.!%*_+`'~-]+)[ \t]+([^;\s]+|\[[^\]]*\](?::\d+)?)[ \t]*(;.*)?$/s;
-
-/** Parses one Via value (split a multi-value line with `getValues('via')` first). */
+/**
+ * Parses one Via value (split a multi-value line with `getValues('via')` first).
+ *
+ * @remarks RFC 3261 §25.1: `sent-protocol LWS sent-by *( SEMI via-params )`, where
+ * `sent-protocol = protocol-name SLASH protocol-version SLASH transport` and SLASH allows LWS.
+ */
 export function parseVia(text: string): Via {
-  const m = VIA.exec(text.trim());
-  if (!m) throw headerValueError('bad-via', 'bad Via', text);
-  const [, name = '', version = '', transport = '', sentBy = '', params = ''] = m;
+  return readVia(text, true) as Via;
+}
+
+/** Checks one Via value's syntax without building it; throws like `parseVia`. */
+export function checkVia(text: string): void {
+  readVia(text, false);
+}
+
+function readVia(text: string, build: boolean): Via | undefined {
+  const n = text.length;
+  let i = skipWsp(text, 0);
+  const parts: string[] = [];
+  for (let k = 0; k < 3; k++) {
+    const start = i;
+    while (i < n && isTokenChar(text.charCodeAt(i))) i++;
+    if (i === start) throw headerValueError('bad-via', 'bad Via sent-protocol', text);
+    parts.push(text.slice(start, i));
+    if (k < 2) {
+      i = skipWsp(text, i);
+      if (text.charCodeAt(i) !== 0x2f /* / */) throw headerValueError('bad-via', 'bad Via sent-protocol', text);
+      i = skipWsp(text, i + 1);
+    }
+  }
+  const afterProtocol = i;
+  i = skipWsp(text, i);
+  if (i === afterProtocol || i >= n) throw headerValueError('bad-via', 'Via without sent-by', text);
+  const sentByStart = i;
+  if (text.charCodeAt(i) === 0x5b /* [ */) {
+    const close = text.indexOf(']', i);
+    if (close < 0) throw headerValueError('bad-via', 'unterminated IPv6 reference in Via', text);
+    i = close + 1;
+  }
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3b /* ; */ || c === 0x20 || c === 0x09) break;
+    i++;
+  }
+  const sentByEnd = i;
+  // RFC 3261 allows LWS around the ':' of sent-by; it is rare enough to handle by stripping.
+  let sentBy = text.slice(sentByStart, sentByEnd);
+  i = skipWsp(text, i);
+  if (i < n && text.charCodeAt(i) === 0x3a /* : */) {
+    const portStart = skipWsp(text, i + 1);
+    let j = portStart;
+    while (j < n && text.charCodeAt(j) >= 0x30 && text.charCodeAt(j) <= 0x39) j++;
+    sentBy += `:${text.slice(portStart, j)}`;
+    i = skipWsp(text, j);
+  }
+  if (i < n && text.charCodeAt(i) !== 0x3b) throw headerValueError('bad-via', 'junk after Via sent-by', text);
   let hp: { host: string; port?: number };
   try {
-    hp = splitHostPort(sentBy.replace(/[ \t]/g, ''), text);
-  } catch (error) {
-    throw headerValueError('bad-via', `bad sent-by in Via`, text);
+    hp = splitHostPort(sentBy, text);
+  } catch {
+    throw headerValueError('bad-via', 'bad sent-by in Via', text);
   }
+  if (!build) {
+    readParams(text, i, undefined);
+    return undefined;
+  }
+  const params: Params = new Map();
+  readParams(text, i, params);
   const via: Via = {
-    protocol: `${name.toUpperCase()}/${version}`,
-    transport: transport.toUpperCase(),
+    protocol: `${(parts[0] ?? '').toUpperCase()}/${parts[1] ?? ''}`,
+    transport: (parts[2] ?? '').toUpperCase(),
     host: hp.host,
-    params: parseParams(params),
+    params,
   };
   if (hp.port !== undefined) via.port = hp.port;
   return via;
@@ -48,4 +104,13 @@ export function formatVia(via: Via): string {
 /** The branch parameter of a Via, if any. */
 export function viaBranch(via: Via): string | undefined {
   return via.params.get('branch') ?? undefined;
+}
+
+function skipWsp(text: string, from: number): number {
+  let i = from;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d && c !== 0x0a) return i;
+    i++;
+  }
 }

@@ -1,0 +1,25 @@
+/**
+ * Character classes of RFC 3261 §25.1, as lookup tables.
+ */
+const TOKEN = new Uint8Array(128);
+for (const ch of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.!%*_+`\'~') TOKEN[ch.charCodeAt(0)] = 1;
+
+const HOST = new Uint8Array(128);
+for (const ch of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~%') HOST[ch.charCodeAt(0)] = 1;
+
+/** `token` characters: alphanumerics and `-.!%*_+`'~`. */
+export function isTokenChar(c: number): boolean {
+  return c < 128 && TOKEN[c] === 1;
+}
+
+/** True when `text` is a non-empty token. */
+export function isToken(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) if (!isTokenChar(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Characters of a host name or IPv4 address (plus `%`/`~`/`_` seen in the wild). */
+export function isHostChar(c: number): boolean {
+  return c < 128 && HOST[c] === 1;
+}
