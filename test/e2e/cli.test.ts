@@ -85,7 +85,7 @@ describe('focus-harness run (embedded lab focus)', () => {
     expect(bad.stderr).toContain(`${profile}:3:9 server.port:`);
     const unknown = await run(['run', 'no-such-builtin']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/unknown scenario "no-such-builtin"; built-in scenarios: eject, join-and-chat/);
+    expect(unknown.stderr).toMatch(/unknown scenario "no-such-builtin"; built-in scenarios: eject, eject-denied, join-and-chat/);
     const fault = await run(['run', 'eject', '--fault', 'no-such-fault']);
     expect(fault.code).toBe(2);
     expect(fault.stderr + fault.stdout).toMatch(/unknown lab fault "no-such-fault"; valid faults: omit-focus-bye/);
