@@ -85,4 +85,6 @@ export interface LabFocusCore {
   dropConnectionOf(aor: string): void;
   /** Marks a dialog terminated and forgets it after a linger period (late BYEs still match). */
   endDialog(dialog: LabDialog): void;
+  /** Runs `callback` after `delayMs` unless the dialog ends or the timer is re-armed first. */
+  armDialogTimer(dialog: LabDialog, delayMs: number, callback: () => void): void;
 }

@@ -47,6 +47,7 @@ export class LabFocusServer implements LabFocusCore {
   readonly #links = new Map<string, LabLink>();
   readonly #timers = new Set<TimerHandle>();
   readonly #acks: AckWaiter;
+  readonly #dialogTimers = new Map<LabDialog, TimerHandle>();
   #stopped = false;
 
   constructor(init: LabFocusServerInit) {
@@ -178,9 +179,20 @@ export class LabFocusServer implements LabFocusCore {
     link?.connection.destroy();
   }
 
+  armDialogTimer(dialog: LabDialog, delayMs: number, callback: () => void): void {
+    this.#dialogTimers.get(dialog)?.cancel();
+    const timer = this.clock.setTimer(delayMs, () => {
+      this.#dialogTimers.delete(dialog);
+      if (dialog.state === 'confirmed') callback();
+    });
+    this.#dialogTimers.set(dialog, timer);
+  }
+
   endDialog(dialog: LabDialog): void {
     if (dialog.state === 'terminated') return;
     dialog.state = 'terminated';
+    this.#dialogTimers.get(dialog)?.cancel();
+    this.#dialogTimers.delete(dialog);
     const timer = this.clock.setTimer(DIALOG_LINGER_MS, () => {
       this.#timers.delete(timer);
       this.dialogs.delete(dialog);
@@ -194,6 +206,8 @@ export class LabFocusServer implements LabFocusCore {
     for (const timer of this.#timers) timer.cancel();
     this.#timers.clear();
     this.#acks.clear();
+    for (const timer of this.#dialogTimers.values()) timer.cancel();
+    this.#dialogTimers.clear();
     for (const link of this.#links.values()) link.layer.close();
     await this.#listener.close();
   }

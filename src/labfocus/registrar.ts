@@ -80,9 +80,11 @@ export class Registrar {
     return registration;
   }
 
-  /** The AOR registered on a connection. */
-  aorOn(connectionId: string): string | undefined {
-    return this.#byConnection.get(connectionId);
+  /** The AOR registered on a connection (and still live at `now`, when given). */
+  aorOn(connectionId: string, now?: number): string | undefined {
+    const aor = this.#byConnection.get(connectionId);
+    if (aor === undefined || now === undefined) return aor;
+    return this.lookup(aor, now)?.connectionId === connectionId ? aor : undefined;
   }
 
   /** A connection closed: every binding on it goes. Returns the AORs removed. */

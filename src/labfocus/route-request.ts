@@ -20,7 +20,7 @@ export function routeRequest(core: LabFocusCore, link: LabLink, request: SipRequ
   // ACK for our 2xx and any BENOTIFY carry no response (RFC 3261 §17.2.3, MS-SIP 3.5).
   if (txn.kind === 'ack' || txn.kind === 'best-effort' || request.method === 'ACK') return;
   if (request.method === 'REGISTER') return handleRegister(core, request, txn, link);
-  const bound = core.registrar.aorOn(link.connection.id);
+  const bound = core.registrar.aorOn(link.connection.id, core.clock.now());
   const from = fromAor(request);
   const raw: LabRequest = { request, txn, link, aor: bound ?? '' };
   // Issue 3 "forged From": a connection speaks only for the AOR registered on it.

@@ -3,7 +3,9 @@
  *
  * Lab choices: only current participants may subscribe (others get 403 with ms-diagnostics 3014);
  * an unsubscribe is accepted both in the dialog (RFC 6665) and as a fresh out-of-dialog SUBSCRIBE
- * with `Expires: 0` (SIPE); either ends with a terminated notification (reason `timeout`).
+ * with `Expires: 0` (SIPE); either ends with a terminated notification (reason `timeout`). A
+ * subscription that is not refreshed in time ends the same way (RFC 6665 §4.2.2), unless the
+ * subscriber offered `com.microsoft.autoextend` (brief §4.5: the server extends it).
  */
 import { createUasDialog, newFocusTag } from './create-uas-dialog.js';
 import type { LabDialog } from './lab-dialog.js';
@@ -14,6 +16,12 @@ import { sendFullRoster, terminateSubscription } from './roster-publisher.js';
 
 /** Brief §4.5: `subscription-state: active;expires=3600`. */
 export const SUBSCRIPTION_SECONDS = 3600;
+
+/** RFC 6665 §4.2.2: the notifier ends a subscription nobody refreshed. */
+function armExpiry(core: LabFocusCore, req: LabRequest, dialog: LabDialog, seconds: number): void {
+  if (supports(req.request, 'com.microsoft.autoextend')) return;
+  core.armDialogTimer(dialog, seconds * 1000, () => terminateSubscription(core, dialog, 'timeout'));
+}
 
 function isConferenceEvent(req: LabRequest): boolean {
   const event = req.request.headers.get('event') ?? '';
@@ -31,8 +39,12 @@ export function handleSubscribe(core: LabFocusCore, req: LabRequest, conferenceI
     // RFC 6665 §4.2.1.2: a refresh or an unsubscribe inside D2.
     if (dialog.state !== 'confirmed' || !conference) return core.respond(req, 481);
     core.respond(req, 200, { headers: [['Expires', String(expires)], ['Contact', `<${conference.focusUri}>`]] });
-    if (expires === 0) terminateSubscription(core, dialog, 'timeout');
-    else sendFullRoster(core, dialog, conference);
+    if (expires === 0) {
+      terminateSubscription(core, dialog, 'timeout');
+      return;
+    }
+    sendFullRoster(core, dialog, conference);
+    armExpiry(core, req, dialog, expires);
     return;
   }
   if (!conference) {
@@ -60,4 +72,5 @@ export function handleSubscribe(core: LabFocusCore, req: LabRequest, conferenceI
     'subscribed to the roster',
   );
   sendFullRoster(core, created, conference);
+  armExpiry(core, req, created, expires);
 }
