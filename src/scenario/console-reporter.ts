@@ -17,7 +17,7 @@ export interface ConsoleReporterOptions {
   readonly ladder?: boolean;
   /** @default false */
   readonly color?: boolean;
-  /** @default the stream's columns, else 120 */
+  /** @default the stream's columns (a terminal), else 132 */
   readonly width?: number;
 }
 
@@ -87,7 +87,7 @@ export function createConsoleReporter(out: OutputStream, options: ConsoleReporte
             steps: result.steps,
             highlight,
             color: options.color ?? false,
-            width: options.width ?? out.columns ?? 120,
+            width: options.width ?? out.columns ?? 132,
           })}`,
         );
       }
