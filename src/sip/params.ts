@@ -17,12 +17,21 @@ export function parseParams(text: string): Params {
   return params;
 }
 
+/** `*( SEMI name [ EQUAL value ] )` with the same character rules as the loop in `readParams`. */
+const PARAMS = /(?:[ \t\r\n]*;[ \t\r\n]*[^;=\s]+(?:[ \t\r\n]*=[ \t\r\n]*(?:"(?:[^"\\]|\\.)*"|[^;\s"][^;\s]*))?)*[ \t\r\n]*$/y;
+
 /**
  * Reads parameters from `text[from…]` into `into`; with `into` undefined only checks the syntax
  * (no allocation: the strict parser validates every message this way).
  * @throws SipParseError (fault `bad-params`).
  */
 export function readParams(text: string, from: number, into: Params | undefined): void {
+  if (into === undefined) {
+    // Syntax only: one native regex pass is faster than the loop below (same grammar).
+    PARAMS.lastIndex = from;
+    if (!PARAMS.test(text)) throw headerValueError('bad-params', 'bad parameters', text);
+    return;
+  }
   const n = text.length;
   let i = skipWsp(text, from);
   if (i < n && text.charCodeAt(i) !== 0x3b /* ; */) {

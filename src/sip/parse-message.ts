@@ -11,7 +11,8 @@ const CRLFCRLF = Buffer.from('\r\n\r\n', 'latin1');
  *
  * @remarks Leading CRLFs are skipped (RFC 3261 §7.5). With a Content-Length, bytes beyond it are
  * discarded and fewer bytes are an error (RFC 3261 §18.3, the datagram rule); without one, the body
- * is the rest of the buffer. Use `StreamFramer` for stream transports.
+ * is the rest of the buffer. The body is a view into `bytes` (no copy). Use `StreamFramer` for
+ * stream transports.
  * @throws SipParseError (`code: 'FH_SIP_PARSE'`) with `fault`, `line` and `offset`.
  */
 export function parseMessage(bytes: Buffer, options: ParseOptions = {}): SipMessage {
@@ -35,7 +36,7 @@ export function parseMessage(bytes: Buffer, options: ParseOptions = {}): SipMess
   const bodyStart = headEnd + 4;
   const available = bytes.length - bodyStart;
   if (contentLength === undefined) {
-    message.body = available > 0 ? Buffer.from(bytes.subarray(bodyStart)) : message.body;
+    message.body = available > 0 ? bytes.subarray(bodyStart) : message.body;
   } else {
     if (available < contentLength) {
       throw parseError('content-length-mismatch', `Content-Length is ${contentLength} but only ${available} body bytes follow`, {
@@ -43,7 +44,7 @@ export function parseMessage(bytes: Buffer, options: ParseOptions = {}): SipMess
         offset: bytes.length,
       });
     }
-    if (contentLength > 0) message.body = Buffer.from(bytes.subarray(bodyStart, bodyStart + contentLength));
+    if (contentLength > 0) message.body = bytes.subarray(bodyStart, bodyStart + contentLength);
   }
   return message;
 }

@@ -15,7 +15,7 @@ export interface BenchResult {
   value: number;
   p50?: number;
   p99?: number;
-  /** `value` divided by the best peer's `value` (below 1 is faster). */
+  /** Against the best peer (below 1 is faster); each module says whether it compares means or medians. */
   ratio?: number;
   note?: string;
 }

@@ -6,14 +6,12 @@
  *
  * Run: `node --import tsx test/bench/labfocus.bench.ts` (prints a table), or call `run()`.
  */
-import { pathToFileURL } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { spawn } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createConference, joinChat, joinFocus, openClients, subscribe, type Conference, type Member } from '../labfocus/conference-setup.js';
 import { ejectCarol } from '../labfocus/eject-driver.js';
-import type { RawClient } from '../labfocus/raw-client.js';
+import type { LabAddress, RawClient } from '../labfocus/raw-client.js';
 import { startTestLab } from '../labfocus/test-lab.js';
-import { ManualClock } from '../../src/util/index.js';
 
 // TODO(bench-result): import BenchResult from './bench-result.js' once the shared type lands; same shape.
 export interface BenchResult {
@@ -32,11 +30,73 @@ export interface LabFocusBenchOptions {
   conferences?: number;
 }
 
-function collector(): () => void {
-  const existing = (globalThis as { gc?: () => void }).gc;
-  if (existing) return existing;
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
+/** The lab focus in a child process, reporting its heap on request. */
+interface LabProcess {
+  address: LabAddress;
+  heapUsed(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const CHILD = `
+  const { startLabFocus } = await import('./src/labfocus/index.ts');
+  const { ManualClock } = await import('./src/util/index.ts');
+  const { labCertificates } = await import('./test/helpers/lab-certs.ts');
+  const certs = await labCertificates();
+  const clock = new ManualClock(Date.now());
+  const lab = await startLabFocus({ cert: certs.certPem, key: certs.keyPem, clock });
+  process.stdout.write(JSON.stringify({ port: lab.port, caPem: certs.caCertPem }) + '\\n');
+  let buffered = '';
+  process.stdin.on('data', async (chunk) => {
+    buffered += chunk.toString();
+    for (let nl = buffered.indexOf('\\n'); nl >= 0; nl = buffered.indexOf('\\n')) {
+      const command = buffered.slice(0, nl);
+      buffered = buffered.slice(nl + 1);
+      if (command === 'heap') {
+        clock.advance(65000);
+        await new Promise((r) => setTimeout(r, 20));
+        globalThis.gc(); globalThis.gc();
+        process.stdout.write(JSON.stringify({ heap: process.memoryUsage().heapUsed }) + '\\n');
+      } else if (command === 'stop') {
+        await lab.stop();
+        process.exit(0);
+      }
+    }
+  });
+`;
+
+async function spawnLab(): Promise<LabProcess> {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', '--input-type=module', '-e', CHILD], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines: string[] = [];
+  const waiting: ((line: string) => void)[] = [];
+  let buffered = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString();
+    for (let nl = buffered.indexOf('\n'); nl >= 0; nl = buffered.indexOf('\n')) {
+      const line = buffered.slice(0, nl);
+      buffered = buffered.slice(nl + 1);
+      const next = waiting.shift();
+      if (next) next(line);
+      else lines.push(line);
+    }
+  });
+  const nextLine = (): Promise<string> => {
+    const line = lines.shift();
+    return line !== undefined ? Promise.resolve(line) : new Promise((resolve) => waiting.push(resolve));
+  };
+  const hello = JSON.parse(await nextLine()) as { port: number; caPem: string };
+  return {
+    address: { port: hello.port, caPem: hello.caPem },
+    heapUsed: async () => {
+      child.stdin.write('heap\n');
+      return (JSON.parse(await nextLine()) as { heap: number }).heap;
+    },
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.stdin.write('stop\n');
+      await exited;
+    },
+  };
 }
 
 /** One conference with every client in D1, D2 and D3. */
@@ -93,36 +153,28 @@ export async function run(options: LabFocusBenchOptions = {}): Promise<BenchResu
     });
   }
 
-  // Heap per hosted conference: server state for N conferences × 3 users in D1/D2/D3. A manual
-  // clock lets finished transactions (Timer L/M, best-effort keys: 64·T1) expire before measuring,
-  // so what remains is the conference, its participants and dialogs.
+  // Heap per hosted conference, measured in a separate lab process so only server state counts:
+  // N conferences × 3 users in D1/D2/D3. The lab runs on a manual clock that is moved past 64·T1
+  // before each measurement, so finished transactions (Timer L, best-effort keys) are gone and
+  // what remains is the conferences, participants, dialogs and registrations.
   {
-    const gc = collector();
-    const clock = new ManualClock(Date.now());
-    const { lab, address } = await startTestLab({ clock });
-    const clients = await openClients(address, ['alice', 'bob', 'carol'], clock);
-    const settle = async (): Promise<void> => {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      clock.advance(65_000);
-      clearInboxes(clients);
-      gc();
-    };
+    const labProcess = await spawnLab();
+    const clients = await openClients(labProcess.address, ['alice', 'bob', 'carol']);
     await hostConference(clients); // warm-up
-    await settle();
-    const before = process.memoryUsage().heapUsed;
+    clearInboxes(clients);
+    const before = await labProcess.heapUsed();
     for (let i = 0; i < hosted; i++) {
       await hostConference(clients);
       clearInboxes(clients);
     }
-    await settle();
-    const after = process.memoryUsage().heapUsed;
+    const after = await labProcess.heapUsed();
     await Promise.all(clients.map((c) => c.close()));
-    await lab.stop();
+    await labProcess.stop();
     results.push({
       name: 'lab focus heap per hosted conference (3 users, D1+D2+D3 each)',
       unit: 'bytes',
       value: Math.round((after - before) / hosted),
-      note: `${hosted} conferences; heap delta after finished transactions expired (64·T1 on a manual clock)`,
+      note: `${hosted} conferences; lab process heap delta after 64·T1 (manual clock) and a full GC`,
     });
   }
   return results;

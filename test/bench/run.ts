@@ -28,7 +28,7 @@ if (json) {
 } else {
   const fmt = (n: number | undefined): string => (n === undefined ? '' : n < 10 ? n.toFixed(3) : n.toFixed(1));
   const rows = results.map((r) => [r.suite, r.name, `${fmt(r.value)} ${r.unit}`, fmt(r.p50), fmt(r.p99), r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}×`, r.note ?? '']);
-  const head = ['suite', 'benchmark', 'mean', 'p50', 'p99', 'vs best peer', 'note'];
+  const head = ['suite', 'benchmark', 'mean', 'p50', 'p99', 'ratio', 'note'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
   process.stdout.write(`${line(head)}\n${line(widths.map((w) => '-'.repeat(w)))}\n${rows.map(line).join('\n')}\n`);
