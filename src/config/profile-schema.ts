@@ -26,6 +26,8 @@ export const userSchema = z
   .object({
     aor: z.string().regex(/^sips?:[^@\s]+@[^@\s]+$/, 'must be a SIP address of record like sip:alice@contoso.com'),
     displayName: z.string().min(1).optional(),
+    /** Digest username when it differs from the AOR's user part. */
+    username: z.string().min(1).optional(),
     /** Name of the environment variable holding this user's password. */
     passwordEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name').optional(),
   })

@@ -22,6 +22,7 @@ export interface ResolvedServer {
 export interface ResolvedUser {
   readonly aor: string;
   readonly displayName?: string;
+  readonly username?: string;
   /** From the environment variable named by `passwordEnv`; never from a file. */
   readonly password?: string;
 }
@@ -103,7 +104,12 @@ export function resolveProfile(
         throw new FocusHarnessError('FH_PROFILE_INVALID', `users.${role}.passwordEnv names ${user.passwordEnv}, which is not set; export ${user.passwordEnv}=… before the run`, { where });
       }
     }
-    users[role] = { aor: user.aor, ...(user.displayName ? { displayName: user.displayName } : {}), ...(password ? { password } : {}) };
+    users[role] = {
+      aor: user.aor,
+      ...(user.displayName ? { displayName: user.displayName } : {}),
+      ...(user.username ? { username: user.username } : {}),
+      ...(password ? { password } : {}),
+    };
   }
 
   const faults = overrides.faults?.length ? overrides.faults : profile.faults;

@@ -30,6 +30,10 @@ import type { ScenarioTimeouts } from './scenario-timeouts.js';
 export interface ScenarioUser {
   readonly aor: string;
   readonly displayName?: string;
+  /** Digest username (lab proxies such as Kamailio). @default the user part of the AOR */
+  readonly username?: string;
+  /** Digest password, taken from the environment by the profile loader; never logged. */
+  readonly password?: string;
 }
 
 export interface ScenarioRunOptions {
@@ -123,6 +127,8 @@ export class ScenarioRun implements ScenarioContext<string>, ExpectationHost {
         recorder: options.recorder,
         clock: options.clock,
         c3pTimeoutMs: options.timeouts.c3pMs,
+        ...(user?.username === undefined ? {} : { authUsername: user.username }),
+        ...(user?.password === undefined ? {} : { password: user.password }),
       });
       roles[role] = endpoint;
       this.#endpoints.set(role, endpoint);

@@ -244,3 +244,30 @@ describe('ScenarioRun', () => {
     expect(createResponseMessage({ status: 200, reason: 'OK' }).status).toBe(200);
   });
 });
+
+describe('ScenarioRun identities', () => {
+  it('gives each role its AOR, display name and digest credentials from the users table', async () => {
+    const seen: Record<string, unknown>[] = [];
+    const scenario = defineScenario({ name: 'ids', title: 'ids', roles: ['alice', 'bob'], run: async () => undefined });
+    const clock = new ManualClock(0);
+    const runner = new ScenarioRun(scenario, {
+      target: { host: '127.0.0.1', port: 1, transport: 'tcp' },
+      domain: 'lab.example',
+      users: { alice: { aor: 'sip:alice.a@lab.example', displayName: 'Alice A', username: 'aa', password: 'pw' } },
+      clock,
+      recorder: new TraceRecorder(),
+      timeouts: { ...DEFAULT_TIMEOUTS, settleMs: 0 },
+      createEndpoint: (options) => {
+        seen.push({ ...options });
+        return asEndpoint(new FakeEndpoint(options));
+      },
+    });
+    const done = runner.execute();
+    await new Promise((r) => setImmediate(r));
+    clock.advance(1);
+    expect((await done).exitCode).toBe(0);
+    expect(seen[0]).toMatchObject({ role: 'alice', aor: 'sip:alice.a@lab.example', displayName: 'Alice A', authUsername: 'aa', password: 'pw' });
+    expect(seen[1]).toMatchObject({ role: 'bob', aor: 'sip:bob@lab.example', displayName: 'Bob' });
+    expect(seen[1]).not.toHaveProperty('password');
+  });
+});
