@@ -2,6 +2,7 @@
  * The emulated endpoints against the lab focus over real TLS on 127.0.0.1: register, create,
  * join (D1 + D2 + D3), IM fan-out, and the MS-CONFIM 4.3.1 ejection with Carol's reactions.
  */
+import diagnosticsChannel from 'node:diagnostics_channel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTraceJsonLines, TraceRecorder, type TraceRecord } from '../../src/capture/index.js';
 import { Endpoint, type InboundMessage } from '../../src/endpoint/index.js';
@@ -50,6 +51,14 @@ describe('Endpoint against the lab focus (TLS on loopback)', () => {
     const bob = endpoint('bob', 'Bob', recorder);
     const carol = endpoint('carol', 'Carol', recorder);
     const all = [alice, bob, carol];
+    // What the transport itself saw, to prove the trace misses nothing and keeps the wire bytes.
+    const wire: { connectionId: string; direction: string; raw: Buffer }[] = [];
+    const onWire = (event: unknown): void => {
+      const e = event as { connectionId: string; direction: string; raw: Buffer };
+      wire.push({ connectionId: e.connectionId, direction: e.direction === 'sent' ? 'out' : 'in', raw: e.raw });
+    };
+    diagnosticsChannel.subscribe('focus-harness:message:sent', onWire);
+    diagnosticsChannel.subscribe('focus-harness:message:received', onWire);
     try {
       for (const ep of all) await ep.connect();
       for (const ep of all) {
@@ -121,8 +130,19 @@ describe('Endpoint against the lab focus (TLS on loopback)', () => {
         recorder.records.filter((r) => r.role === 'carol' && r.direction === 'in' && /^\d+ BYE$/.test(r.cseq) && r.firstLine.startsWith('SIP/2.0')).length >= 2,
       );
       checkTrace(recorder.records);
+      const ours = new Set(all.map((ep) => ep.connectionId));
+      const seen = wire.filter((w) => ours.has(w.connectionId)).map((w) => `${w.connectionId} ${w.direction} ${w.raw.toString('latin1')}`);
+      const traced = recorder.records.map((r) => `${r.connectionId} ${r.direction} ${r.raw.toString('latin1')}`);
+      expect(traced.length).toBeGreaterThan(50);
+      // Per connection, the same messages in the same order, byte for byte.
+      for (const id of ours) {
+        expect(traced.filter((t) => t.startsWith(`${id} `))).toEqual(seen.filter((t) => t.startsWith(`${id} `)));
+      }
+      expect(traced).toHaveLength(seen.length);
       expect(readTraceJsonLines(recorder.toJsonLines({ keepSecrets: true }))).toEqual(recorder.records);
     } finally {
+      diagnosticsChannel.unsubscribe('focus-harness:message:sent', onWire);
+      diagnosticsChannel.unsubscribe('focus-harness:message:received', onWire);
       for (const ep of all) await ep.close();
     }
   });
