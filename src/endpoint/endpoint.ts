@@ -34,13 +34,14 @@ import { connect, type SipConnection } from '../transport/index.js';
 import { systemClock, type Clock } from '../util/index.js';
 import type { C3pOutcome } from './c3p-outcome.js';
 import { C3pWaiters } from './c3p-waiters.js';
-import { createDialogUsage, beginDialogUsage, isAnswerable, type DialogUsage } from './dialog-usage.js';
+import { createDialogUsage, beginDialogUsage, type DialogUsage } from './dialog-usage.js';
 import type { EndpointDialogState } from './dialog-usage-state.js';
 import { createEndpointGuid, createEpid, instanceIdFromEpid } from './endpoint-identity.js';
 import type { EndpointOptions } from './endpoint-options.js';
 import { authorizedRetry } from './authorized-retry.js';
 import { EndpointTracer } from './endpoint-tracer.js';
 import { buildImSdp } from './im-sdp.js';
+import { inboundRequestStatus } from './inbound-request-status.js';
 import type { InboundMessage } from './inbound-message.js';
 import type { JoinResult } from './join-result.js';
 import { buildOutOfDialogRequest, formatFromNameAddr } from './out-of-dialog-request.js';
@@ -505,67 +506,19 @@ export class Endpoint {
     for (const listener of this.#inboundListeners) listener(inbound);
   }
 
-
   #onRequest(request: SipRequest, txn: ServerTransaction): void {
+    const method = request.method.toUpperCase();
     const usage = this.#usageOf(request.headers.get('call-id'));
-    switch (request.method.toUpperCase()) {
-      case 'BENOTIFY':
-        // MS-SIP 3.5: a BENOTIFY is never answered.
-        this.#onNotify(request, usage);
-        return;
-      case 'NOTIFY':
-        // RFC 6665 §4.1.2.4: a NOTIFY may overtake the 2xx to our SUBSCRIBE; it is ours by Call-ID.
-        this.#respond(txn, request, usage?.name === 'D2' && (usage.state !== 'terminated' || usage.closing) ? 200 : 481);
-        this.#onNotify(request, usage);
-        return;
-      case 'INFO':
-        this.#onInfo(request, txn, usage);
-        return;
-      case 'BYE':
-        this.#onBye(request, txn, usage);
-        return;
-      case 'MESSAGE':
-        this.#respond(txn, request, usage?.name === 'D3' && isAnswerable(usage) ? 200 : 481);
-        return;
-      case 'OPTIONS':
-        this.#respond(txn, request, 200);
-        return;
-      case 'ACK':
-        return;
-      case 'INVITE':
-        // Invitations to other conferences are outside the scripted flow.
-        this.#respond(txn, request, usage ? 488 : 603);
-        return;
-      default:
-        this.#respond(txn, request, 501);
-    }
-  }
-
-  #onInfo(request: SipRequest, txn: ServerTransaction, usage: DialogUsage | undefined): void {
-    if (!usage || !isAnswerable(usage) || !this.#inOrder(usage, request)) {
-      this.#respond(txn, request, usage && isAnswerable(usage) ? 500 : 481);
-      return;
-    }
+    const status = inboundRequestStatus(method, usage, (u) => this.#inOrder(u, request));
+    // RFC 3261 §15.1.2: a BYE ends the dialog; with our own BYE crossing it both get 200 (glare).
+    if (status === 200 && method === 'BYE' && usage) usage.state = 'terminated';
+    if (status !== undefined) this.#respond(txn, request, status);
+    if (method === 'BENOTIFY' || method === 'NOTIFY') this.#onNotify(request, usage);
     // SIPE 200-OKs any INFO; a C3P response in D1 completes an earlier 202 (brief §4.11).
-    this.#respond(txn, request, 200);
-    if (usage.name === 'D1' && mediaTypeOf(request) === CCCP) {
+    if (status === 200 && method === 'INFO' && usage?.name === 'D1' && mediaTypeOf(request) === CCCP) {
       const response = this.#c3pBody(request);
       if (response) this.#c3p.deliver(response);
     }
-  }
-
-  #onBye(request: SipRequest, txn: ServerTransaction, usage: DialogUsage | undefined): void {
-    if (!usage || !isAnswerable(usage)) {
-      this.#respond(txn, request, 481);
-      return;
-    }
-    if (!this.#inOrder(usage, request)) {
-      this.#respond(txn, request, 500);
-      return;
-    }
-    // RFC 3261 §15.1.2: the BYE ends the dialog; with our own BYE crossing it, both get 200 (glare).
-    usage.state = 'terminated';
-    this.#respond(txn, request, 200);
   }
 
   #onNotify(request: SipRequest, usage: DialogUsage | undefined): void {
