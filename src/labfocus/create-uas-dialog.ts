@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { LabDialog, LabDialogKind } from './lab-dialog.js';
 import type { LabRequest } from './lab-focus-core.js';
+import { detached } from './detached.js';
 import { callIdOf, cseqOf, nameAddr, param } from './message-fields.js';
 
 /** Focus tags look like `0D440080` (8 upper-case hex, brief §1.4). */
@@ -21,15 +22,15 @@ export function createUasDialog(
   const from = nameAddr(req.request, 'from');
   return {
     kind,
-    callId: callIdOf(req.request),
+    callId: detached(callIdOf(req.request)),
     localTag: newFocusTag(),
-    remoteTag: param(from, 'tag') ?? '',
-    localUri,
-    aor: req.aor,
-    remoteEpid: param(from, 'epid'),
+    remoteTag: detached(param(from, 'tag') ?? ''),
+    localUri: detached(localUri),
+    aor: detached(req.aor),
+    remoteEpid: detached(param(from, 'epid')),
     conferenceId,
     connectionId: req.link.connection.id,
-    remoteTarget: nameAddr(req.request, 'contact')?.uri,
+    remoteTarget: detached(nameAddr(req.request, 'contact')?.uri),
     localCSeq: 0,
     remoteCSeq: cseqOf(req.request).seq,
     state: 'confirmed',

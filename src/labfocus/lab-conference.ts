@@ -14,6 +14,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { chatUri, focusUri, userHostOf } from './conference-address.js';
+import { detached } from './detached.js';
 import type { LabChatEndpoint, LabParticipant, LabRole } from './lab-participant.js';
 import type { RosterChange } from './roster-change.js';
 
@@ -58,13 +59,13 @@ export class LabConference {
   #messageCount = 0;
 
   constructor(init: LabConferenceInit) {
-    this.id = init.id;
-    this.organizer = init.organizer;
+    this.id = detached(init.id);
+    this.organizer = detached(init.organizer);
     this.focusUri = focusUri(init.organizer, init.id);
     this.chatUri = chatUri(init.organizer, init.id);
-    this.subject = init.subject ?? '';
-    this.expiryTime = init.expiryTime;
-    this.admissionPolicy = init.admissionPolicy ?? 'openAuthenticated';
+    this.subject = detached(init.subject) ?? '';
+    this.expiryTime = detached(init.expiryTime);
+    this.admissionPolicy = detached(init.admissionPolicy) ?? 'openAuthenticated';
   }
 
   /** MS-CONFIM 4.2.1: the IM MCU numbers the messages it accepts (`Message-Id`). */
@@ -98,16 +99,16 @@ export class LabConference {
   /** Focus INVITE accepted (brief §4.4): the user appears with its focus endpoint. */
   joinFocus(init: JoinFocusInit): RosterChange {
     const existing = this.#participants.get(init.aor);
-    const endpoint = { entity: init.endpointEntity ?? existing?.focusEndpoint?.entity ?? newEndpointGuid() };
+    const endpoint = { entity: detached(init.endpointEntity) ?? existing?.focusEndpoint?.entity ?? newEndpointGuid() };
     if (existing) {
       existing.focusEndpoint = endpoint;
-      if (init.gruu) existing.gruu = init.gruu;
+      if (init.gruu) existing.gruu = detached(init.gruu);
     } else {
       this.#participants.set(init.aor, {
-        aor: init.aor,
-        displayName: init.displayName ?? defaultDisplayName(init.aor),
+        aor: detached(init.aor),
+        displayName: detached(init.displayName) ?? defaultDisplayName(init.aor),
         role: this.roleFor(init.aor),
-        gruu: init.gruu,
+        gruu: detached(init.gruu),
         focusEndpoint: endpoint,
         chatEndpoint: undefined,
       });
@@ -119,7 +120,11 @@ export class LabConference {
   joinChat(aor: string, endpoint: Omit<LabChatEndpoint, 'entity'>): RosterChange | undefined {
     const participant = this.#participants.get(aor);
     if (!participant) return undefined;
-    participant.chatEndpoint = { entity: participant.chatEndpoint?.entity ?? newEndpointGuid(), ...endpoint };
+    participant.chatEndpoint = {
+      entity: participant.chatEndpoint?.entity ?? newEndpointGuid(),
+      ...(endpoint.imFormats !== undefined ? { imFormats: detached(endpoint.imFormats) } : {}),
+      ...(endpoint.userAgent !== undefined ? { userAgent: detached(endpoint.userAgent) } : {}),
+    };
     return { kind: 'user', aor };
   }
 

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { userHostOf } from './conference-address.js';
+import { detached } from './detached.js';
 import type { Registration } from './registration.js';
 
 export interface RegisterInit {
@@ -50,10 +51,10 @@ export class Registrar {
     if (previous && previous.connectionId !== init.connectionId) this.#byConnection.delete(previous.connectionId);
     const token = gruuToken(init.instance ?? init.epid ?? `${init.aor}/${init.connectionId}`);
     const registration: Registration = {
-      aor: init.aor,
-      contactUri: init.contactUri,
-      instance: init.instance,
-      epid: init.epid,
+      aor: detached(init.aor),
+      contactUri: detached(init.contactUri),
+      instance: detached(init.instance),
+      epid: detached(init.epid),
       gruu: `sip:${userHostOf(init.aor)};opaque=user:epid:${token};gruu`,
       connectionId: init.connectionId,
       expiresAt: init.now + init.expiresSeconds * 1000,

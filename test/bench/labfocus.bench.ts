@@ -160,8 +160,11 @@ export async function run(options: LabFocusBenchOptions = {}): Promise<BenchResu
   {
     const labProcess = await spawnLab();
     const clients = await openClients(labProcess.address, ['alice', 'bob', 'carol']);
-    await hostConference(clients); // warm-up
-    clearInboxes(clients);
+    // Warm-up: let the JIT settle so compiled code is not counted as conference state.
+    for (let i = 0; i < 20; i++) {
+      await hostConference(clients);
+      clearInboxes(clients);
+    }
     const before = await labProcess.heapUsed();
     for (let i = 0; i < hosted; i++) {
       await hostConference(clients);
