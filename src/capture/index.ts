@@ -4,3 +4,5 @@ export { readTraceJsonLines, traceRecordToJsonLine, type TraceJsonOptions } from
 export { labelFor } from './label-for.js';
 export { peerFor, peerForUri } from './peer-for.js';
 export { redactSecrets, REDACTED } from './redact-secrets.js';
+export { writePcapng, sipServerPorts, sipDecodeAsArgs, type PcapngOptions } from './pcapng-writer.js';
+export { parseIpEndpoint, type IpEndpoint } from './ip-endpoint.js';
