@@ -54,6 +54,21 @@ describe('eject against the lab focus', () => {
   }, 30_000);
 });
 
+describe('eject accepts what the protocol leaves open', () => {
+  it('passes when the focus answers the C3P INFO with a direct 200 (brief §7.4) and over plain TCP', async () => {
+    const lab = await startLabFocus({ host: '127.0.0.1', port: 0, transport: 'tcp', c3pStyle: '200' });
+    try {
+      const result = await runScenario(eject, { target: { host: lab.host, port: lab.port, transport: 'tcp' }, timeouts: FAST });
+      expect(result.exitCode, summary(result)).toBe(0);
+      const alice = result.records.filter((r) => r.role === 'alice' && r.direction === 'in' && r.dialog === 'D1');
+      expect(alice.some((r) => r.label === '200 OK deleteUser success')).toBe(true);
+      expect(result.steps.flatMap((s) => s.checks).some((c) => c.id === 'O1')).toBe(false);
+    } finally {
+      await lab.stop();
+    }
+  }, 30_000);
+});
+
 /** Fault → the assertion id and the words the first failure must contain. */
 const FAULTS: readonly [fault: string, id: string, mentions: RegExp][] = [
   ['omit-focus-bye', 'E3', /carol: expected BYE in D1 from the focus/],
