@@ -1,7 +1,7 @@
 /**
  * SIP, SIPS, TEL and other URIs (RFC 3261 §19.1, RFC 3966 for `tel:`).
  */
-import { formatParams, parseParams, type Params } from './params.js';
+import { formatParams, parseParams, readParams, type Params } from './params.js';
 import { headerValueError } from './sip-parse-error.js';
 import { isHostChar } from './token.js';
 
@@ -31,6 +31,20 @@ const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/;
 
 /** Parses a URI; throws `SipParseError` (fault `bad-uri`) when it is not one. */
 export function parseUri(text: string): SipUri {
+  return readUri(text, true);
+}
+
+/**
+ * Checks a URI's syntax; returns the length of its `?headers` part (0 when none), which a
+ * Request-URI must not have. Throws like `parseUri`.
+ */
+export function checkUri(text: string): number {
+  return readUri(text, false).headers.length;
+}
+
+const NO_PARAMS: Params = new Map();
+
+function readUri(text: string, build: boolean): SipUri {
   const colon = text.indexOf(':');
   if (colon <= 0) throw headerValueError('bad-uri', 'URI without a scheme', text);
   const schemeText = text.slice(0, colon);
@@ -44,7 +58,7 @@ export function parseUri(text: string): SipUri {
   if (scheme === 'tel') return parseTel(rest, text);
   if (scheme !== 'sip' && scheme !== 'sips') return { scheme, host: '', params: new Map(), headers: '', opaque: rest };
 
-  const uri: SipUri = { scheme, host: '', params: new Map(), headers: '' };
+  const uri: SipUri = { scheme, host: '', params: build ? new Map() : NO_PARAMS, headers: '' };
   let hostPart = rest;
   const at = rest.indexOf('@');
   if (at >= 0) {
@@ -67,7 +81,12 @@ export function parseUri(text: string): SipUri {
   const semi = hostPart.indexOf(';');
   let hostport = hostPart;
   if (semi >= 0) {
-    uri.params = parseParams(hostPart.slice(semi));
+    if (build) {
+      uri.params = new Map();
+      readParams(hostPart, semi, uri.params);
+    } else {
+      readParams(hostPart, semi, undefined);
+    }
     hostport = hostPart.slice(0, semi);
   }
   const { host, port } = splitHostPort(hostport, text);

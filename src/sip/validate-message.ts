@@ -5,7 +5,7 @@ import { splitHeaderValues } from './header-list.js';
 import type { SipMessage } from './message.js';
 import { parseCSeq } from './cseq.js';
 import { checkNameAddr } from './name-addr.js';
-import { parseUri } from './uri.js';
+import { checkUri } from './uri.js';
 import { checkVia } from './via.js';
 import { SipParseError, type SipParseFault } from './sip-parse-error.js';
 
@@ -108,14 +108,14 @@ function checkRequestUri(uri: string, startLine: Position): void {
   if (c !== 0x73 /* s */) return;
   const scheme = uri.slice(0, uri.indexOf(':')).toLowerCase();
   if (scheme !== 'sip' && scheme !== 'sips') return;
-  let parsed;
+  let headersLength: number;
   try {
-    parsed = parseUri(uri);
+    headersLength = checkUri(uri);
   } catch {
     return fail('bad-request-uri', `bad Request-URI ${JSON.stringify(uri)}`, startLine);
   }
   // RFC 3261 §19.1.5: headers are not allowed in a Request-URI.
-  if (parsed.headers.length > 0) fail('bad-request-uri', 'Request-URI carries ?headers', startLine);
+  if (headersLength > 0) fail('bad-request-uri', 'Request-URI carries ?headers', startLine);
 }
 
 /** Splits at top-level commas and refuses empty elements (`a,,b`, a trailing comma). */
