@@ -12,7 +12,6 @@ import { TraceRecorder } from '../capture/index.js';
 import {
   Roster,
   buildC3pRequest,
-  parseC3pResponse,
   type C3pCommand,
   type C3pResponse,
   type RosterUpdate,
@@ -33,6 +32,7 @@ import { TransactionLayer, type ServerTransaction } from '../transaction/index.j
 import { connect, type SipConnection } from '../transport/index.js';
 import { systemClock, type Clock } from '../util/index.js';
 import type { C3pOutcome } from './c3p-outcome.js';
+import { c3pOutcomeOf, c3pResponseOf, CCCP_MEDIA_TYPE as CCCP } from './c3p-outcome-of.js';
 import { C3pWaiters } from './c3p-waiters.js';
 import { createDialogUsage, beginDialogUsage, type DialogUsage } from './dialog-usage.js';
 import type { EndpointDialogState } from './dialog-usage-state.js';
@@ -61,7 +61,6 @@ const DEFAULT_REGISTER_EXPIRES = 3600;
 const DEFAULT_C3P_TIMEOUT_MS = 5000;
 /** How long `join` waits for the first roster document to learn the chat URI (brief §1.1). */
 const ROSTER_CHAT_URI_WAIT_MS = 2000;
-const CCCP = 'application/cccp+xml';
 
 export class Endpoint {
   readonly role: string;
@@ -279,7 +278,7 @@ export class Endpoint {
     });
     const request = this.#outOfDialog('SERVICE', factoryUri, newCallId(), [['Supported', 'ms-sender']], CCCP, body);
     const { response: sipResponse } = await this.#sendAuthorized(layer, request);
-    const response = this.#c3pBody(sipResponse);
+    const response = c3pResponseOf(sipResponse);
     const focusUri = response?.focusUri;
     if (sipResponse.status !== 200 || response?.code !== 'success' || focusUri === undefined) {
       const c3p = response ? `, C3P code="${response.code}"${response.reason ? ` reason="${response.reason}"` : ''}` : ', no C3P response body';
@@ -347,7 +346,7 @@ export class Endpoint {
     );
     const { request: sent, response: sipResponse } = await this.#sendAuthorized(layer, invite);
     this.#confirmInvite(this.#d1, sent, sipResponse);
-    const response = this.#c3pBody(sipResponse);
+    const response = c3pResponseOf(sipResponse);
     return {
       sipStatus: sipResponse.status,
       carriedBy: response ? '200' : 'none',
@@ -516,7 +515,7 @@ export class Endpoint {
     if (method === 'BENOTIFY' || method === 'NOTIFY') this.#onNotify(request, usage);
     // SIPE 200-OKs any INFO; a C3P response in D1 completes an earlier 202 (brief §4.11).
     if (status === 200 && method === 'INFO' && usage?.name === 'D1' && mediaTypeOf(request) === CCCP) {
-      const response = this.#c3pBody(request);
+      const response = c3pResponseOf(request);
       if (response) this.#c3p.deliver(response);
     }
   }
@@ -606,30 +605,7 @@ export class Endpoint {
       this.#c3p.cancel(requestId);
       throw error;
     }
-    const sipStatus = sipResponse.status;
-    const direct = this.#c3pBody(sipResponse);
-    if (direct) {
-      this.#c3p.cancel(requestId);
-      return { sipStatus, carriedBy: sipStatus >= 200 && sipStatus < 300 ? '200' : 'none', response: direct, requestId, sipResponse };
-    }
-    if (sipStatus >= 200 && sipStatus < 300) {
-      // 202 Accepted: the result comes in the focus's own INFO in D1 (seed msgs 2 and 14).
-      const response = await this.#c3p.wait(requestId, this.#options.c3pTimeoutMs ?? DEFAULT_C3P_TIMEOUT_MS);
-      return response
-        ? { sipStatus, carriedBy: 'info', response, requestId, sipResponse }
-        : { sipStatus, carriedBy: 'none', requestId, sipResponse };
-    }
-    this.#c3p.cancel(requestId);
-    return { sipStatus, carriedBy: 'none', requestId, sipResponse };
-  }
-
-  #c3pBody(message: SipMessage): C3pResponse | undefined {
-    if (mediaTypeOf(message) !== CCCP || message.body.length === 0) return undefined;
-    try {
-      return parseC3pResponse(message.body);
-    } catch {
-      return undefined;
-    }
+    return c3pOutcomeOf(requestId, sipResponse, this.#c3p, this.#options.c3pTimeoutMs ?? DEFAULT_C3P_TIMEOUT_MS);
   }
 
   #confirmInvite(usage: DialogUsage, invite: SipRequest, response: SipResponse): void {
