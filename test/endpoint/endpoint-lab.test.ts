@@ -99,6 +99,12 @@ describe('Endpoint against the lab focus (TLS on loopback)', () => {
         expect(im?.peer).toBe('mcu');
       }
       expect(requests(bob, 'MESSAGE')).toHaveLength(0);
+      // And the other way round: Alice's own IM reaches Bob and Carol but never comes back to her.
+      expect([200, 202]).toContain((await alice.say('hello all')).status);
+      await waitUntil("Bob and Carol to receive Alice's IM", () =>
+        [bob, carol].every((ep) => requests(ep, 'MESSAGE').some((m) => m.message.body.toString() === 'hello all')),
+      );
+      expect(requests(alice, 'MESSAGE').filter((m) => m.message.body.toString() === 'hello all')).toEqual([]);
 
       // The ejection.
       const outcome = await alice.eject(carol);
