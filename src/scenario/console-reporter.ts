@@ -2,7 +2,7 @@
  * The console reporter: each step with ✓ / ✗ / ! as it finishes, then the ladder of the whole
  * run (failing step and messages highlighted), then a summary a person reads at a glance.
  */
-import { renderLadder } from '../report/index.js';
+import { renderLadder, renderLadderExcerpt } from '../report/index.js';
 import type { CheckResult } from './check-result.js';
 import type { RunHooks } from './run-hooks.js';
 import type { RunResult, StepResult } from './run-result.js';
@@ -79,6 +79,11 @@ export function createConsoleReporter(out: OutputStream, options: ConsoleReporte
       out.write(`${formatStepLine(step)}\n`);
     },
     onRunEnd(result) {
+      const firstSeq = result.failures[0]?.seqs[0];
+      if (options.ladder === false && firstSeq !== undefined && result.records.length > 0) {
+        // Without the full ladder, still show where the failure is: a few messages around it.
+        out.write(`\n${renderLadderExcerpt(result.records, firstSeq, 3, { roles: result.scenario.roles, color: options.color ?? false, width: options.width ?? out.columns ?? 132 })}`);
+      }
       if (options.ladder !== false && result.records.length > 0) {
         const highlight = result.failures.flatMap((f) => f.seqs);
         out.write(
