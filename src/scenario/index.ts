@@ -18,6 +18,7 @@ export { EndpointExpectations, type ExpectationOptions, type ReceiveOptions, typ
 export { RosterExpectations, type RosterWaitOptions } from './roster-expectations.js';
 export { OutcomeExpectations, type C3pExpectationOptions } from './outcome-expectations.js';
 export { AlwaysOnChecks } from './always-on-checks.js';
+export type { ExpectationHost, Verdict } from './expectation-host.js';
 export { ScenarioRun, type ScenarioRunOptions, type ScenarioUser } from './scenario-run.js';
 export type { RunResult, StepResult, StepStatus, RunStatus, RunTargetInfo } from './run-result.js';
 export type { RunHooks } from './run-hooks.js';
