@@ -9,7 +9,8 @@ import { startLabFocus, type LabFocus } from '../../src/labfocus/index.js';
 import { embeddedCertDir, findBuiltinScenario, runScenario, type RunResult } from '../../src/scenario/index.js';
 
 const eject = findBuiltinScenario('eject')!;
-const FAST = { expectMs: 1500, c3pMs: 1500, stepMs: 5000, settleMs: 100 };
+/** Short waits where a run is expected to fail (each fault costs one wait); the clean runs keep the defaults. */
+const FAST = { expectMs: 2000, c3pMs: 2000, stepMs: 5000, settleMs: 100 };
 
 function summary(result: RunResult): string {
   return result.failures.map((f) => f.message).join('\n') || result.error?.message || result.status;
@@ -30,7 +31,7 @@ describe('eject against the lab focus', () => {
   it('passes 50 times in a row (no false failure)', async () => {
     const outcomes: string[] = [];
     for (let i = 0; i < 50; i++) {
-      const result = await runScenario(eject, { target, timeouts: FAST });
+      const result = await runScenario(eject, { target });
       if (result.exitCode !== 0) outcomes.push(`run ${i + 1}: ${summary(result)}`);
       else {
         expect(result.steps).toHaveLength(11);
