@@ -1,0 +1,116 @@
+/**
+ * `focus-harness repl`: an interactive session where alice, bob, carol … are live endpoints
+ * against a server (or an embedded lab focus). A thin shell over `startRepl`.
+ *
+ * Exit codes: 0 after `.exit` / Ctrl-D, 2 the harness could not start (usage, profile, TLS).
+ */
+import type { Argv, CommandModule, Options } from 'yargs';
+import { loadProfile, parseProfile, resolveProfile, type ProfileOverrides, type ResolvedProfile } from '../../src/config/index.js';
+import type { ServerTarget } from '../../src/endpoint/index.js';
+import { FocusHarnessError } from '../../src/errors.js';
+import { startRepl } from '../../src/repl/index.js';
+import { reportHarnessError, setExitCode } from '../exit.js';
+
+type ReplFlag = 'profile' | 'server' | 'transport' | 'ca' | 'servername' | 'domain' | 'fault' | 'roles' | 'history' | 'timeout' | 'color';
+
+/** The options, declared once (style habit 11). */
+const REPL_OPTIONS: Record<ReplFlag, Options> = {
+  profile: { type: 'string', describe: 'YAML run profile (server, domain, users, timeouts); flags override it', requiresArg: true },
+  server: { type: 'string', describe: 'server as host:port (default: an embedded lab focus on 127.0.0.1)', requiresArg: true },
+  transport: { choices: ['tls', 'tcp'] as const, describe: 'transport to the server (default tls)' },
+  ca: { type: 'string', describe: 'PEM file of the CA that issued the server certificate', requiresArg: true },
+  servername: { type: 'string', describe: 'TLS SNI / certificate name to expect (default: the host)', requiresArg: true },
+  domain: { type: 'string', describe: 'SIP domain of the users (default contoso.com)', requiresArg: true },
+  fault: { type: 'string', array: true, describe: 'lab focus fault switch (embedded lab only; repeatable)' },
+  roles: { type: 'number', default: 3, describe: 'how many roles: alice, bob, carol, then user4, user5 …', requiresArg: true },
+  history: { type: 'string', describe: 'history file (default ~/.focus-harness_history)', requiresArg: true },
+  timeout: { type: 'number', describe: 'expectation and C3P timeout in ms (default 5000)', requiresArg: true },
+  color: { type: 'boolean', describe: 'colour the output (default: when stdout is a terminal)' },
+};
+
+/** Every profile override has its flag: adding a field to ProfileOverrides without one fails to compile. */
+const OVERRIDE_FLAGS: { readonly [K in keyof Required<ProfileOverrides>]: ReplFlag } = {
+  server: 'server',
+  transport: 'transport',
+  ca: 'ca',
+  servername: 'servername',
+  domain: 'domain',
+  timeout: 'timeout',
+  faults: 'fault',
+};
+
+export interface ReplArgs {
+  profile?: string;
+  server?: string;
+  transport?: 'tls' | 'tcp';
+  ca?: string;
+  servername?: string;
+  domain?: string;
+  fault?: string[];
+  roles: number;
+  history?: string;
+  timeout?: number;
+  color?: boolean;
+}
+
+function overridesFrom(args: ReplArgs): ProfileOverrides {
+  const out: Record<string, unknown> = {};
+  for (const [key, flag] of Object.entries(OVERRIDE_FLAGS)) {
+    const value = (args as unknown as Record<string, unknown>)[flag];
+    if (value !== undefined) out[key] = value;
+  }
+  return out as ProfileOverrides;
+}
+
+function targetOf(resolved: ResolvedProfile): ServerTarget | 'embedded' {
+  if (resolved.target === 'embedded') return 'embedded';
+  const { host, port, transport, ca, servername, connectTimeoutMs } = resolved.target;
+  return {
+    host,
+    port,
+    transport,
+    ...(ca === undefined ? {} : { ca }),
+    ...(servername === undefined ? {} : { servername }),
+    ...(connectTimeoutMs === undefined ? {} : { connectTimeoutMs }),
+  };
+}
+
+export async function runRepl(args: ReplArgs, input: NodeJS.ReadStream = process.stdin, output: NodeJS.WriteStream = process.stdout): Promise<number> {
+  try {
+    if (!Number.isInteger(args.roles) || args.roles < 1 || args.roles > 50) {
+      return reportHarnessError(new FocusHarnessError('FH_USAGE', `--roles wants a whole number from 1 to 50, got ${args.roles}`));
+    }
+    const loaded = args.profile ? loadProfile(args.profile) : undefined;
+    const resolved = resolveProfile(loaded?.profile ?? parseProfile('{}', '(defaults)'), overridesFrom(args), loaded ? { profilePath: loaded.path } : {});
+    const handle = await startRepl({
+      input,
+      output,
+      target: targetOf(resolved),
+      faults: resolved.faults,
+      roles: args.roles,
+      timeouts: resolved.timeouts,
+      ...(args.color === undefined ? {} : { color: args.color }),
+      ...(args.history === undefined ? {} : { historyPath: args.history }),
+      ...(resolved.domain ? { domain: resolved.domain } : {}),
+      ...(Object.keys(resolved.users).length ? { users: resolved.users } : {}),
+    });
+    await handle.closed;
+    return 0;
+  } catch (error) {
+    return reportHarnessError(error);
+  }
+}
+
+export const replCommand: CommandModule<object, ReplArgs> = {
+  command: 'repl',
+  describe: 'Drive alice, bob, carol … by hand at a JavaScript prompt (top-level await) and watch every message arrive',
+  builder: (yargs: Argv<object>) =>
+    yargs
+      .options(REPL_OPTIONS)
+      .example('$0 repl', 'against an embedded lab focus; then: await alice.register()')
+      .example('$0 repl --server 127.0.0.1:5061 --ca lab-ca.pem --servername localhost --roles 6', 'six roles against a running lab or your own server')
+      .epilogue('At the prompt: .help lists the roles, operations, expectations and dot-commands (.ladder, .show N, .roster, .trace FILE, .expect).') as unknown as Argv<ReplArgs>,
+  handler: async (argv) => {
+    setExitCode(argv as unknown as Record<string, unknown>, await runRepl(argv));
+  },
+};
