@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { decodeCommand } from './decode.js';
 import { labCommand } from './lab.js';
+import { replCommand } from './repl.js';
 import { runCommand } from './run.js';
 import { scenariosCommand } from './scenarios.js';
 
@@ -10,4 +11,5 @@ export const commands: CommandModule<object, never>[] = [
   scenariosCommand,
   labCommand,
   decodeCommand,
+  replCommand,
 ] as unknown as CommandModule<object, never>[];
