@@ -5,7 +5,7 @@ import type { Endpoint, EndpointDialogState } from '../endpoint/index.js';
 import type { ExpectationHost } from './expectation-host.js';
 import { findNearestMiss } from './find-nearest-miss.js';
 import { describeMatcher, mismatch, type MessageMatcher } from './message-matcher.js';
-import type { ObservedMessage } from './observed-message.js';
+import { cseqMethodOf, type ObservedMessage } from './observed-message.js';
 import { RosterExpectations } from './roster-expectations.js';
 import type { Severity } from './severity.js';
 import { waitFor } from './wait-for.js';
@@ -139,7 +139,7 @@ export class EndpointExpectations {
 function dialogSummary(recent: readonly ObservedMessage[], dialog: string, cutoff: number): string {
   const on = recent.filter((m) => m.dialog === dialog);
   if (on.length === 0) return `nothing arrived in ${dialog} after seq ${cutoff}`;
-  const shown = on.slice(0, 4).map((m) => `seq ${m.seq} ${m.label}`);
+  const shown = on.slice(0, 4).map((m) => `seq ${m.seq} ${m.label}${m.message.kind === 'response' ? ` (to ${cseqMethodOf(m.message)})` : ''}`);
   return `in ${dialog} after seq ${cutoff}: ${shown.join('; ')}${on.length > 4 ? `; … (${on.length - 4} more)` : ''}`;
 }
 
