@@ -76,10 +76,9 @@ export function parseHead(bytes: Buffer, start: number, end: number, firstLine: 
   }
 
   const headers = message.headers;
-  const fieldLines: number[] = [];
-  const fieldOffsets: number[] = [];
   let contentLength: number | undefined;
-  let lengthSeen = false;
+  let lengthField: HeaderField | undefined;
+  let lengthAt: Position | undefined;
   let last: HeaderField | undefined;
   let line = firstLine;
   let pos = startLine.length + 2;
@@ -107,26 +106,24 @@ export function parseHead(bytes: Buffer, start: number, end: number, firstLine: 
       if (!isToken(name)) throw parseError('bad-header-name', `bad header name ${clip(name)}`, { line, offset: start + pos });
       const raw = trimWsp(text.slice(colon + 1, eol));
       last = headers.appendField(name, utf8 ? fromLatin1(raw) : raw);
-      fieldLines.push(line);
-      fieldOffsets.push(start + pos);
+      if (last.key === 'content-length') {
+        if (lengthField !== undefined) throw parseError('bad-content-length', 'more than one Content-Length header', { line, offset: start + pos });
+        lengthField = last;
+        lengthAt = { line, offset: start + pos };
+      }
     }
     pos = eol + 2;
   }
   // Content-Length is checked after unfolding (a folded value is legal, if odd).
-  let index = 0;
-  for (const field of headers) {
-    if (field.key === 'content-length') {
-      const at = { line: fieldLines[index] ?? firstLine, offset: fieldOffsets[index] ?? start };
-      if (lengthSeen) throw parseError('bad-content-length', 'more than one Content-Length header', at);
-      lengthSeen = true;
-      if (!/^\d{1,10}$/.test(field.value)) throw parseError('bad-content-length', `bad Content-Length ${clip(field.value)}`, at);
-      contentLength = Number(field.value);
+  if (lengthField !== undefined) {
+    if (!/^\d{1,10}$/.test(lengthField.value)) {
+      throw parseError('bad-content-length', `bad Content-Length ${clip(lengthField.value)}`, lengthAt ?? { line: firstLine, offset: start });
     }
-    index++;
+    contentLength = Number(lengthField.value);
   }
   if (options.strict !== false) {
     checkEmbeddedStartLine(text, message.kind === 'request' ? startLine.length - 7 : 0, start, firstLine);
-    validateMessage(message, (i) => ({ line: fieldLines[i] ?? firstLine, offset: fieldOffsets[i] ?? start }), { line: firstLine, offset: start });
+    validateMessage(message, (i) => positionOfField(text, i, start, firstLine), { line: firstLine, offset: start });
   }
   return { message, contentLength };
 }
@@ -152,6 +149,22 @@ function checkEmbeddedStartLine(text: string, ownVersionAt: number, start: numbe
 
 function checkVersion(version: string, line: number, offset: number): void {
   if (version.toUpperCase() !== 'SIP/2.0') throw parseError('bad-version', `unsupported protocol version ${clip(version)}`, { line, offset });
+}
+
+/** Where the `index`-th header field starts (found again only when reporting an error). */
+function positionOfField(text: string, index: number, start: number, firstLine: number): Position {
+  let pos = text.indexOf('\r\n') + 2;
+  let line = firstLine + 1;
+  let seen = -1;
+  while (pos > 1 && pos < text.length) {
+    const c = text.charCodeAt(pos);
+    if (c !== 0x20 && c !== 0x09 && ++seen === index) return { line, offset: start + pos };
+    const eol = text.indexOf('\r\n', pos);
+    if (eol < 0) break;
+    pos = eol + 2;
+    line++;
+  }
+  return { line: firstLine, offset: start };
 }
 
 /** RFC 3261 §7: CR and LF appear only as the CRLF ending a line. */
