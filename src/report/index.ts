@@ -20,3 +20,7 @@ export { renderHtmlReport } from './html-report.js';
 export type { HtmlReportOptions } from './html-report-options.js';
 export { rosterTimeline, type RosterTimeline, type RosterTimelineEntry } from './roster-timeline.js';
 export type * from './reportable-run.js';
+export { runSuite } from './run-suite.js';
+export type { RunSuiteOptions, SuiteRunContext, SuiteArtifacts, SuiteOutcome } from './run-suite-options.js';
+export { SuiteProgress, formatProgressLine, type ProgressStream, type SuiteProgressState } from './suite-progress.js';
+export { loadSuiteFile, parseSuiteFile, type SuiteFile } from './load-suite-file.js';

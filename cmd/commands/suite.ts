@@ -1,0 +1,182 @@
+/**
+ * `focus-harness suite [scenario...]`: runs the catalog (all built-ins by default, the names given,
+ * or a suite file), each scenario isolated, and writes results.json, junit.xml, report.html,
+ * trace.jsonl, capture.pcapng (and keylog.txt with TLS) into --out. A thin shell over `runSuite`.
+ *
+ * Exit codes: 0 all passed, 1 some failed, 2 the harness could not run, 130 interrupted.
+ */
+import { readFileSync } from 'node:fs';
+import type { Argv, CommandModule, Options } from 'yargs';
+import { loadProfile, parseProfile, resolveProfile, type ProfileOverrides, type ResolvedProfile } from '../../src/config/index.js';
+import type { ServerTarget } from '../../src/endpoint/index.js';
+import {
+  formatBaselineSummary,
+  loadSuiteFile,
+  parseResultsJson,
+  runSuite,
+  type ReportableRun,
+  type ResultsDocument,
+  type SuiteOutcome,
+} from '../../src/report/index.js';
+import { builtinScenarios, resolveScenario, runScenario, type Scenario } from '../../src/scenario/index.js';
+import { FocusHarnessError } from '../../src/errors.js';
+import { reportHarnessError, setExitCode } from '../exit.js';
+
+type SuiteFlag = 'suite' | 'out' | 'baseline' | 'profile' | 'server' | 'transport' | 'ca' | 'servername' | 'domain' | 'fault' | 'timeout' | 'unsafe-keep-secrets';
+
+/** The options, declared once (style habit 11). */
+const SUITE_OPTIONS: Record<SuiteFlag, Options> = {
+  suite: { type: 'string', describe: 'YAML suite file: a list of scenarios, or { scenarios: [...], profile: FILE }', requiresArg: true },
+  out: { type: 'string', default: 'focus-harness-results', describe: 'folder for results.json, junit.xml, report.html, trace.jsonl, capture.pcapng, keylog.txt', requiresArg: true },
+  baseline: { type: 'string', describe: "a previous run's results.json: mark new-failure / fixed / still-failing / flaky and step latency changes", requiresArg: true },
+  profile: { type: 'string', describe: 'YAML run profile (server, domain, users, timeouts); flags override it', requiresArg: true },
+  server: { type: 'string', describe: 'server to test as host:port (default: an embedded lab focus per scenario on 127.0.0.1)', requiresArg: true },
+  transport: { choices: ['tls', 'tcp'] as const, describe: 'transport to the server (default tls)' },
+  ca: { type: 'string', describe: 'PEM file of the CA that issued the server certificate', requiresArg: true },
+  servername: { type: 'string', describe: 'TLS SNI / certificate name to expect (default: the host)', requiresArg: true },
+  domain: { type: 'string', describe: 'SIP domain of the users (default contoso.com)', requiresArg: true },
+  fault: { type: 'string', array: true, describe: 'lab focus fault switch for every scenario (embedded lab only; repeatable)' },
+  timeout: { type: 'number', describe: 'step and expectation timeout in ms (default 5000)', requiresArg: true },
+  'unsafe-keep-secrets': { type: 'boolean', default: false, describe: 'keep Authorization / Proxy-Authorization values in trace, pcap and report (never in CI)' },
+};
+
+const OVERRIDE_FLAGS: { readonly [K in keyof Required<ProfileOverrides>]: SuiteFlag } = {
+  server: 'server',
+  transport: 'transport',
+  ca: 'ca',
+  servername: 'servername',
+  domain: 'domain',
+  timeout: 'timeout',
+  faults: 'fault',
+};
+
+export interface SuiteArgs {
+  scenario?: string[];
+  suite?: string;
+  out: string;
+  baseline?: string;
+  profile?: string;
+  server?: string;
+  transport?: 'tls' | 'tcp';
+  ca?: string;
+  servername?: string;
+  domain?: string;
+  fault?: string[];
+  timeout?: number;
+  'unsafe-keep-secrets': boolean;
+}
+
+/** Where the suite command writes: injectable for tests. */
+export interface SuiteIo {
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean | undefined; readonly columns?: number | undefined };
+}
+
+function overridesFrom(args: SuiteArgs): ProfileOverrides {
+  const out: Record<string, unknown> = {};
+  for (const [key, flag] of Object.entries(OVERRIDE_FLAGS)) {
+    const value = (args as unknown as Record<string, unknown>)[flag];
+    if (value !== undefined) out[key] = value;
+  }
+  return out as ProfileOverrides;
+}
+
+function targetOf(resolved: ResolvedProfile): ServerTarget | 'embedded' {
+  if (resolved.target === 'embedded') return 'embedded';
+  const { caPath: _caPath, ...target } = resolved.target;
+  return target;
+}
+
+function readBaseline(path: string): ResultsDocument {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new FocusHarnessError('FH_USAGE', `cannot read --baseline ${path}: ${(error as Error).message}`, { where: path, cause: error });
+  }
+  return parseResultsJson(text, path);
+}
+
+function scenarioLine(run: ReportableRun, index: number, total: number): string {
+  const mark = run.status === 'passed' ? '✓' : run.status === 'failed' ? '✗' : run.status === 'error' ? '!' : '-';
+  const cause = run.failures[0]?.message.split('\n')[0] ?? (run.error ? `${run.error.code}: ${run.error.message}` : '');
+  const warn = run.warnings.length ? `, ${run.warnings.length} SHOULD` : '';
+  return `${mark} [${index}/${total}] ${run.scenario.name} ${run.status} (${(run.durationMs / 1000).toFixed(2)} s${warn})${cause ? ` — ${cause}` : ''}\n`;
+}
+
+export function formatSuiteSummary(outcome: SuiteOutcome): string {
+  const lines: string[] = [];
+  if (outcome.results.baseline) lines.push(...formatBaselineSummary(outcome.results.baseline), '');
+  const s = outcome.results.summary;
+  lines.push(`${s.total} scenario(s): ${s.passed} passed, ${s.failed} failed, ${s.errored} could not run${s.interrupted ? `, ${s.interrupted} interrupted` : ''}; ${s.warnings} SHOULD finding(s)`);
+  const a = outcome.artifacts;
+  lines.push(`artefacts: ${[a.results, a.junit, a.html, a.trace, a.pcapng, ...(a.keylog ? [a.keylog] : [])].join(', ')}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export async function runSuiteCommand(args: SuiteArgs, io: SuiteIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  let resolved: ResolvedProfile;
+  let baseline: ResultsDocument | undefined;
+  const scenarios: Scenario[] = [];
+  try {
+    const file = args.suite ? loadSuiteFile(args.suite) : undefined;
+    const profilePath = args.profile ?? file?.profile;
+    const loaded = profilePath ? loadProfile(profilePath) : undefined;
+    resolved = resolveProfile(loaded?.profile ?? parseProfile('{}', '(defaults)'), overridesFrom(args), loaded ? { profilePath: loaded.path } : {});
+    const specs = [...(file?.scenarios ?? []), ...(args.scenario ?? [])];
+    if (specs.length === 0) scenarios.push(...builtinScenarios);
+    for (const spec of specs) scenarios.push(await resolveScenario(spec));
+    if (args.baseline) baseline = readBaseline(args.baseline);
+  } catch (error) {
+    return reportHarnessError(error);
+  }
+  const controller = new AbortController();
+  const onSigint = (): void => {
+    io.stderr.write('\nfocus-harness: interrupted (Ctrl-C); writing what ran…\n');
+    controller.abort();
+  };
+  process.once('SIGINT', onSigint);
+  try {
+    const outcome = await runSuite({
+      scenarios,
+      outDir: args.out,
+      keepSecrets: args['unsafe-keep-secrets'],
+      progress: io.stderr,
+      signal: controller.signal,
+      ...(baseline ? { baseline } : {}),
+      run: (scenario) =>
+        runScenario(scenario, {
+          target: targetOf(resolved),
+          faults: resolved.faults,
+          timeouts: resolved.timeouts,
+          signal: controller.signal,
+          traceSecrets: args['unsafe-keep-secrets'],
+          ...(resolved.domain ? { domain: resolved.domain } : {}),
+          ...(Object.keys(resolved.users).length ? { users: resolved.users } : {}),
+        }),
+      onScenarioEnd: (run, index) => io.stdout.write(scenarioLine(run, index, scenarios.length)),
+    });
+    io.stdout.write(`\n${formatSuiteSummary(outcome)}`);
+    return outcome.exitCode;
+  } catch (error) {
+    return reportHarnessError(error);
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
+
+export const suiteCommand: CommandModule<object, SuiteArgs> = {
+  command: 'suite [scenario...]',
+  describe: 'Run a set of scenarios (default: every built-in) and write JUnit, HTML, JSON, trace and pcapng artefacts for CI',
+  builder: (yargs: Argv<object>) =>
+    yargs
+      .positional('scenario', { type: 'string', array: true, describe: 'built-in scenario names or scenario files (default: all built-ins)' })
+      .options(SUITE_OPTIONS)
+      .example('$0 suite --out results', 'every built-in scenario against an embedded lab focus')
+      .example('$0 suite --profile profiles/example-server.yaml --baseline last/results.json --out results', 'the nightly interop run, compared with last night')
+      .example('$0 suite --suite nightly.suite.yaml', 'the scenarios (and profile) listed in a suite file')
+      .epilogue('Exit codes: 0 all passed, 1 some scenario failed, 2 the harness could not run, 130 interrupted. Open report.html in a browser; capture.pcapng in Wireshark (Decode As SIP on the server port, see the file comment).') as unknown as Argv<SuiteArgs>,
+  handler: async (argv) => {
+    setExitCode(argv as unknown as Record<string, unknown>, await runSuiteCommand(argv));
+  },
+};
