@@ -40,7 +40,7 @@ function readVia(text: string, build: boolean): Via | undefined {
     const start = i;
     while (i < n && isTokenChar(text.charCodeAt(i))) i++;
     if (i === start) throw headerValueError('bad-via', 'bad Via sent-protocol', text);
-    parts.push(text.slice(start, i));
+    if (build) parts.push(text.slice(start, i));
     if (k < 2) {
       i = skipWsp(text, i);
       if (text.charCodeAt(i) !== 0x2f /* / */) throw headerValueError('bad-via', 'bad Via sent-protocol', text);

@@ -170,6 +170,12 @@ describe('parseMessage', () => {
     expect(faultOf(Buffer.from('\r\n\r\n')).fault).toBe('empty-message');
   });
 
+  it('refuses a start line glued into a header or reason phrase (a truncated message before it)', () => {
+    expect(faultOf(replaceLine(2, 'Max-Forwards: 6BYE sip:x@y SIP/2.0')).fault).toBe('embedded-start-line');
+    expect(faultOf(crlf(['SIP/2.0 481 INFO sip:a@b SIP/2.0', ...BASE.slice(1)])).fault).toBe('embedded-start-line');
+    expect(faultOf(crlf(['SIP/2.0 200 OSIP/2.0 200 OK', ...BASE.slice(1)])).fault).toBe('embedded-start-line');
+  });
+
   it('lenient mode skips the header checks but still frames', () => {
     const bytes = replaceLine(6, 'CSeq: 2 INVITE');
     expect(() => parseMessage(bytes, { strict: false })).not.toThrow();
