@@ -1,0 +1,155 @@
+/**
+ * Kamailio in front of the lab focus (issue 7): the project's own kamailio.cfg, started on
+ * loopback with free ports, as a TLS registrar with digest auth and a record-routing proxy that
+ * forwards conference traffic (opaque=app:conf) to the lab focus and relays every in-dialog
+ * request, BENOTIFY included, back down the client's TLS connection.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DigestClient } from '../../src/auth/index.js';
+import { TraceRecorder } from '../../src/capture/index.js';
+import { Endpoint, type ServerTarget } from '../../src/endpoint/index.js';
+import { startLabFocus, type LabFaultName, type LabFocus } from '../../src/labfocus/index.js';
+import { DEFAULT_TIMEOUTS, ScenarioRun, findBuiltinScenario, type RunResult } from '../../src/scenario/index.js';
+import { createRequest, newCallId, newTag, type SipRequest } from '../../src/sip/index.js';
+import { TransactionLayer } from '../../src/transaction/index.js';
+import { connect, type SipConnection } from '../../src/transport/index.js';
+import { systemClock } from '../../src/util/index.js';
+import { labCertificates } from '../helpers/lab-certs.js';
+import { describeWithTools } from './helpers/find-binary.js';
+import { freePorts } from './helpers/free-port.js';
+import { startKamailio, type KamailioProcess } from './helpers/kamailio-process.js';
+import { PerUserRelay } from './helpers/per-user-relay.js';
+
+const DOMAIN = 'contoso.com';
+const PASSWORDS: Readonly<Record<string, string>> = { alice: 'alice-pw-7', bob: 'bob-pw-7', carol: 'carol-pw-7', dave: 'dave-pw-7' };
+const FAST = { ...DEFAULT_TIMEOUTS, expectMs: 3000, c3pMs: 3000, stepMs: 10_000, settleMs: 150 };
+
+describeWithTools('Kamailio as TLS registrar and proxy in front of the lab focus', ['kamailio'], ({ kamailio }) => {
+  let dir: string;
+  let kam: KamailioProcess;
+  let relay: PerUserRelay;
+  let lab: LabFocus;
+  let target: ServerTarget;
+
+  const startLab = (faults: readonly LabFaultName[] = []): Promise<LabFocus> =>
+    startLabFocus({ host: '127.0.0.1', port: 0, transport: 'tcp', domain: DOMAIN, faults });
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'focus-harness-kamailio-'));
+    const certs = await labCertificates();
+    lab = await startLab();
+    relay = await PerUserRelay.start({ labHost: lab.host, labPort: lab.port });
+    const [tlsPort = 0, tcpPort = 0] = await freePorts(2);
+    kam = await startKamailio({
+      binary: kamailio as string,
+      runDir: dir,
+      tlsPort,
+      tcpPort,
+      backendPort: relay.port,
+      realm: DOMAIN,
+      users: PASSWORDS,
+      certPath: certs.certPath,
+      keyPath: certs.keyPath,
+      caPath: certs.caPath,
+    });
+    console.log(`Kamailio under test: ${kam.version} (tls:127.0.0.1:${tlsPort}, lab focus behind it at ${lab.host}:${lab.port})`);
+    target = { host: '127.0.0.1', port: tlsPort, transport: 'tls', ca: certs.caCertPem, servername: 'localhost' };
+  }, 60_000);
+
+  afterAll(async () => {
+    await kam?.stop();
+    await relay?.close();
+    await lab?.stop();
+    if (process.env.FH_KEEP_KAMAILIO) console.log(`kamailio run dir kept: ${dir}\n${kam?.handle.output().slice(-6000)}`);
+    else rmSync(dir, { recursive: true, force: true });
+  });
+
+  function register(connection: SipConnection, user: string, cseq: number): SipRequest {
+    const local = `${connection.local.address}:${connection.local.port}`;
+    return createRequest({
+      method: 'REGISTER',
+      uri: `sip:${DOMAIN}`,
+      headers: [
+        ['Via', `SIP/2.0/TLS ${local}`],
+        ['Max-Forwards', '70'],
+        ['From', `<sip:${user}@${DOMAIN}>;tag=${newTag()}`],
+        ['To', `<sip:${user}@${DOMAIN}>`],
+        ['Call-ID', newCallId()],
+        ['CSeq', `${cseq} REGISTER`],
+        ['Contact', `<sip:${local};transport=tls>`],
+        ['Expires', '0'],
+      ],
+    });
+  }
+
+  it('digest: 401 answered, the nonce reused with nc=2, and a wrong password named as such', async () => {
+    const connection = await connect({ ...target });
+    try {
+      const layer = new TransactionLayer(connection);
+      const client = new DigestClient({ username: 'dave', password: PASSWORDS.dave ?? '' });
+      const first = register(connection, 'dave', 1);
+      const challenge = await layer.sendRequest(first);
+      expect(challenge.status).toBe(401);
+      expect(challenge.headers.get('www-authenticate')).toMatch(/realm="contoso\.com".*qop="auth"/);
+      const retried = client.retry(first, challenge);
+      expect((await layer.sendRequest(retried)).status).not.toBe(401);
+      // RFC 7616 §3.4: the same nonce again with nc=00000002, no new challenge.
+      const reused = client.authorizeRequest(register(connection, 'dave', 3));
+      expect(reused.headers.get('authorization')).toContain('nc=00000002');
+      expect((await layer.sendRequest(reused)).status).not.toBe(401);
+
+      const wrong = new DigestClient({ username: 'dave', password: 'not-the-password' });
+      const attempt = register(connection, 'dave', 1);
+      const again = wrong.retry(attempt, await layer.sendRequest(attempt));
+      const refusal = await layer.sendRequest(again);
+      expect(refusal.status).toBe(401);
+      expect(() => wrong.retry(again, refusal)).toThrow(
+        expect.objectContaining({ code: 'FH_AUTH', message: expect.stringMatching(/user "dave".*realm "contoso\.com"/) }),
+      );
+    } finally {
+      await connection.close();
+    }
+  }, 30_000);
+
+  async function runEject(): Promise<RunResult> {
+    const eject = findBuiltinScenario('eject');
+    if (!eject) throw new Error('the built-in eject scenario is missing');
+    const run = new ScenarioRun(eject, {
+      target,
+      domain: DOMAIN,
+      clock: systemClock,
+      recorder: new TraceRecorder(),
+      timeouts: FAST,
+      createEndpoint: (options) => new Endpoint({ ...options, password: PASSWORDS[options.role] ?? '' }),
+    });
+    return run.execute();
+  }
+
+  it('eject passes through Kamailio with digest credentials (BENOTIFY and focus BYE relayed down the TLS connections)', async () => {
+    const result = await runEject();
+    expect(relay.problems).toEqual([]);
+    expect(result.failures.map((f) => f.message)).toEqual([]);
+    expect(result.status).toBe('passed');
+    const challenged = result.records.filter((r) => r.firstLine.startsWith('SIP/2.0 401')).map((r) => r.role);
+    expect(new Set(challenged)).toEqual(new Set(['alice', 'bob', 'carol']));
+    const benotify = result.records.filter((r) => r.direction === 'in' && r.firstLine.startsWith('BENOTIFY'));
+    expect(benotify.length).toBeGreaterThan(0);
+    console.log(`eject through ${kam.version}: ${result.records.length} messages, ${benotify.length} BENOTIFY relayed, status ${result.status}`);
+  }, 90_000);
+
+  it('a lab focus fault is still caught through Kamailio (omit-focus-bye → E3)', async () => {
+    const faulty = await startLab(['omit-focus-bye']);
+    relay.retarget({ labHost: faulty.host, labPort: faulty.port });
+    try {
+      const result = await runEject();
+      expect(result.status).toBe('failed');
+      expect(result.failures[0]?.message).toMatch(/carol: expected BYE in D1 from the focus/);
+    } finally {
+      relay.retarget({ labHost: lab.host, labPort: lab.port });
+      await faulty.stop();
+    }
+  }, 90_000);
+});
