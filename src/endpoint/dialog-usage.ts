@@ -5,6 +5,7 @@
  */
 import type { TraceDialog } from '../capture/index.js';
 import type { Dialog } from '../dialog/index.js';
+import type { TimerHandle } from '../util/index.js';
 import type { DialogUsageState } from './dialog-usage-state.js';
 
 export interface DialogUsage {
@@ -14,14 +15,18 @@ export interface DialogUsage {
   state: DialogUsageState;
   /** Our BYE (or unsubscribe) is outstanding: a crossing BYE still gets 200 (BYE glare, brief §4.10). */
   closing: boolean;
+  /** RFC 4028 session refresh timer (D1/D3), when we are the refresher. */
+  refresh: TimerHandle | undefined;
 }
 
 export function createDialogUsage(name: TraceDialog): DialogUsage {
-  return { name, callId: undefined, dialog: undefined, state: 'none', closing: false };
+  return { name, callId: undefined, dialog: undefined, state: 'none', closing: false, refresh: undefined };
 }
 
 /** Starts the usage over for a new dialog-creating request. */
 export function beginDialogUsage(usage: DialogUsage, callId: string): void {
+  usage.refresh?.cancel();
+  usage.refresh = undefined;
   usage.callId = callId;
   usage.dialog = undefined;
   usage.state = 'none';

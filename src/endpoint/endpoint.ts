@@ -42,6 +42,7 @@ import { authorizedRetry } from './authorized-retry.js';
 import { EndpointTracer } from './endpoint-tracer.js';
 import { buildImSdp } from './im-sdp.js';
 import { inboundRequestStatus } from './inbound-request-status.js';
+import { sessionRefreshDelay } from './session-timer.js';
 import type { InboundMessage } from './inbound-message.js';
 import type { JoinResult } from './join-result.js';
 import { buildOutOfDialogRequest, formatFromNameAddr } from './out-of-dialog-request.js';
@@ -479,6 +480,10 @@ export class Endpoint {
     this.#closed = true;
     this.#registration.cancelTimers();
     this.#c3p.cancelAll();
+    for (const usage of [this.#d1, this.#d3]) {
+      usage.refresh?.cancel();
+      usage.refresh = undefined;
+    }
     const connection = this.#connection;
     if (!connection) return;
     try {
@@ -510,7 +515,11 @@ export class Endpoint {
     const usage = this.#usageOf(request.headers.get('call-id'));
     const status = inboundRequestStatus(method, usage, (u) => this.#inOrder(u, request));
     // RFC 3261 §15.1.2: a BYE ends the dialog; with our own BYE crossing it both get 200 (glare).
-    if (status === 200 && method === 'BYE' && usage) usage.state = 'terminated';
+    if (status === 200 && method === 'BYE' && usage) {
+      usage.state = 'terminated';
+      usage.refresh?.cancel();
+      usage.refresh = undefined;
+    }
     if (status !== undefined) this.#respond(txn, request, status);
     if (method === 'BENOTIFY' || method === 'NOTIFY') this.#onNotify(request, usage);
     // SIPE 200-OKs any INFO; a C3P response in D1 completes an earlier 202 (brief §4.11).
@@ -615,6 +624,36 @@ export class Endpoint {
     usage.state = 'active';
     // RFC 3261 §13.2.2.4: the UAC acknowledges every 2xx.
     this.#layer?.sendAck(dialog.createAck(getCSeq(invite).seq));
+    this.#armSessionRefresh(usage, response);
+  }
+
+  /** RFC 4028 §10: refresh D1/D3 with UPDATE at half the negotiated interval when we are the refresher. */
+  #armSessionRefresh(usage: DialogUsage, response: SipResponse): void {
+    usage.refresh?.cancel();
+    usage.refresh = undefined;
+    const delay = sessionRefreshDelay(response);
+    if (delay === undefined || this.#closed) return;
+    const interval = response.headers.get('session-expires')?.split(';')[0]?.trim() ?? '';
+    usage.refresh = this.#clock.setTimer(delay, () => {
+      usage.refresh = undefined;
+      const layer = this.#layer;
+      if (!layer || !usage.dialog || usage.state !== 'active' || this.#closed) return;
+      const update = usage.dialog.createRequest('UPDATE', {
+        headers: [
+          ['Session-Expires', `${interval};refresher=uac`],
+          ['Supported', 'timer'],
+          ['User-Agent', this.#userAgent],
+        ],
+      });
+      layer.sendRequest(update).then(
+        (answer) => {
+          // RFC 4028 §10: 481/408 mean the session is gone; a 2xx carries the next interval.
+          if (answer.status === 481 || answer.status === 408) usage.state = 'terminated';
+          else if (answer.status >= 200 && answer.status < 300 && usage.state === 'active') this.#armSessionRefresh(usage, answer);
+        },
+        () => undefined,
+      );
+    });
   }
 
   async #bye(usage: DialogUsage): Promise<SipResponse | undefined> {
@@ -622,6 +661,8 @@ export class Endpoint {
     if (!layer || !usage.dialog || usage.state !== 'active') return undefined;
     const bye = usage.dialog.createRequest('BYE', { headers: [['User-Agent', this.#userAgent]] });
     usage.state = 'terminated';
+    usage.refresh?.cancel();
+    usage.refresh = undefined;
     usage.closing = true;
     try {
       return await layer.sendRequest(bye);

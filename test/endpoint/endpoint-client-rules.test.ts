@@ -9,6 +9,7 @@ import { Endpoint } from '../../src/endpoint/index.js';
 import { createRequest, createResponse, type SipRequest, type SipResponse } from '../../src/sip/index.js';
 import { TransactionLayer } from '../../src/transaction/index.js';
 import { listen, type SipListener } from '../../src/transport/index.js';
+import { ManualClock } from '../../src/util/index.js';
 import { labCertificates } from '../helpers/lab-certs.js';
 import { waitUntil } from './lab-conference.js';
 
@@ -17,6 +18,9 @@ const DOC = (version: number, state: string, users: string) =>
   `<conference-info xmlns="urn:ietf:params:xml:ns:conference-info" entity="${FOCUS}" state="${state}" version="${version}"><users>${users}</users></conference-info>`;
 
 interface Scripted {
+  updates: SipRequest[];
+  /** Status for the next UPDATEs (session refreshes). */
+  updateStatus: number;
   port: number;
   ca: string;
   layer: () => TransactionLayer;
@@ -35,7 +39,7 @@ afterEach(async () => {
 async function scriptedServer(): Promise<Scripted> {
   const certs = await labCertificates();
   listener = await listen({ host: '127.0.0.1', port: 0, transport: 'tls', cert: certs.certPem, key: certs.keyPem });
-  const state: Scripted = { port: listener.address.port, ca: certs.caCertPem, layer: () => { throw new Error('no connection yet'); }, invites: [], subscribes: [], acks: [], strays: [] };
+  const state: Scripted = { updates: [], updateStatus: 200, port: listener.address.port, ca: certs.caCertPem, layer: () => { throw new Error('no connection yet'); }, invites: [], subscribes: [], acks: [], strays: [] };
   listener.onConnection((connection) => {
     const layer = new TransactionLayer(connection, {});
     state.layer = () => layer;
@@ -45,9 +49,15 @@ async function scriptedServer(): Promise<Scripted> {
         state.acks.push(request);
         return;
       }
+      if (request.method === 'UPDATE') {
+        state.updates.push(request);
+        txn.respond(createResponse(request, state.updateStatus, state.updateStatus === 200 ? 'OK' : 'Call Leg/Transaction Does Not Exist', { headers: [['Session-Expires', '90;refresher=uac']] }));
+        return;
+      }
       if (request.method === 'INVITE') state.invites.push(request);
       if (request.method === 'SUBSCRIBE') state.subscribes.push(request);
-      txn.respond(createResponse(request, 200, 'OK', { toTag: `srv${state.invites.length}${state.subscribes.length}`, headers: [['Contact', `<${FOCUS}>`]] }));
+      const timer: [string, string][] = request.method === 'INVITE' ? [['Session-Expires', '90;refresher=uac'], ['Require', 'timer']] : [];
+      txn.respond(createResponse(request, 200, 'OK', { toTag: `srv${state.invites.length}${state.subscribes.length}`, headers: [['Contact', `<${FOCUS}>`], ...timer] }));
     });
   });
   return state;
@@ -118,6 +128,35 @@ describe('Lync client rules', () => {
       const benotify = alice.received.find((m) => m.message.kind === 'request' && m.message.method === 'BENOTIFY');
       expect(benotify?.dialog).toBe('D2');
       expect(alice.rosterIssues).toEqual([]);
+    } finally {
+      await alice.close();
+    }
+  });
+
+  it('refreshes the focus session with UPDATE at half the Session-Expires interval (RFC 4028)', async () => {
+    const server = await scriptedServer();
+    const clock = new ManualClock(Date.now());
+    const alice = new Endpoint({ role: 'alice', aor: 'sip:alice@contoso.com', clock, server: { host: '127.0.0.1', port: server.port, transport: 'tls', ca: server.ca, servername: 'localhost' } });
+    try {
+      await alice.connect();
+      await alice.join(FOCUS, { subscribe: false, im: false });
+      clock.advance(44_999);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      expect(server.updates).toHaveLength(0);
+      clock.advance(1);
+      await waitUntil('the first refresh', () => server.updates.length === 1);
+      const first = server.updates[0];
+      expect(first?.headers.get('cseq')).toBe('2 UPDATE');
+      expect(first?.headers.get('call-id')).toBe(server.invites[0]?.headers.get('call-id'));
+      expect(first?.headers.get('session-expires')).toBe('90;refresher=uac');
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      server.updateStatus = 481;
+      clock.advance(45_000);
+      await waitUntil('the second refresh', () => server.updates.length === 2);
+      await waitUntil('the session to end on 481', () => alice.dialogState().focus === 'terminated');
+      clock.advance(90_000);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      expect(server.updates).toHaveLength(2);
     } finally {
       await alice.close();
     }
