@@ -32,12 +32,12 @@ function baselineBlock(b: BaselineComparison | undefined): string {
   return `<div class="baseline" id="baseline"><strong>${esc(head ?? '')}</strong>${rest.length ? `<pre>${esc(rest.join('\n'))}</pre>` : ''}</div>`;
 }
 
-function summaryTable(input: ReportInput): string {
+function summaryTable(input: ReportInput, traceOnly: boolean): string {
   const verdicts = new Map(input.results.baseline?.scenarios.map((s) => [s.name, s.verdict]) ?? []);
   const rows = input.results.scenarios.map((s, i) => {
     const verdict = verdicts.get(s.name);
     const cause = s.failures[0]?.message.split('\n')[0] ?? (s.error ? `${s.error.code}: ${s.error.message}` : '');
-    return `<tr><td><a href="#${anchor(i)}">${esc(s.name)}</a></td><td>${badge(s.status)}</td>${input.results.baseline ? `<td>${verdict ? badge(verdict) : ''}</td>` : ''}<td>${(s.durationMs / 1000).toFixed(2)} s</td><td>${s.steps.length}</td><td>${s.warnings.length}</td><td>${esc(cause)}</td></tr>`;
+    return `<tr><td><a href="#${anchor(i)}">${esc(s.name)}</a></td><td>${badge(traceOnly ? 'trace' : s.status)}</td>${input.results.baseline ? `<td>${verdict ? badge(verdict) : ''}</td>` : ''}<td>${(s.durationMs / 1000).toFixed(2)} s</td><td>${s.steps.length}</td><td>${s.warnings.length}</td><td>${esc(cause)}</td></tr>`;
   });
   return `<table class="summary"><thead><tr><th>scenario</th><th>status</th>${input.results.baseline ? '<th>vs baseline</th>' : ''}<th>time</th><th>steps</th><th>SHOULD</th><th>first failure</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -78,7 +78,7 @@ function rawMessages(prefix: string, records: readonly TraceRecord[], keepSecret
     .join('\n');
 }
 
-function scenarioSection(s: ScenarioResult, index: number, records: readonly TraceRecord[], keepSecrets: boolean): string {
+function scenarioSection(s: ScenarioResult, index: number, records: readonly TraceRecord[], keepSecrets: boolean, traceOnly: boolean): string {
   const prefix = anchor(index);
   const target = s.target ? `${s.target.transport}://${s.target.host}:${s.target.port}${s.target.embedded ? ' (embedded lab focus)' : ''}${s.target.faults.length ? ` faults: ${s.target.faults.join(', ')}` : ''}` : '';
   const diagnostics = [
@@ -97,7 +97,7 @@ function scenarioSection(s: ScenarioResult, index: number, records: readonly Tra
     : '<p>No messages were recorded.</p>';
   return [
     `<section class="scenario" id="${prefix}">`,
-    `<h2>${esc(s.name)} ${badge(s.status)}</h2>`,
+    `<h2>${esc(s.name)} ${badge(traceOnly ? 'trace' : s.status)}</h2>`,
     `<p>${esc(s.title)}${s.spec ? ` — ${esc(s.spec)}` : ''}${target ? `<br><small>${esc(target)}</small>` : ''}</p>`,
     diagnostics.length ? `<h3>Diagnostics</h3>${diagnostics.join('')}` : '',
     findings.length ? `<h3>Findings</h3>${findings.join('')}` : '',
@@ -111,6 +111,7 @@ function scenarioSection(s: ScenarioResult, index: number, records: readonly Tra
 
 export function renderHtmlReport(input: ReportInput, options: HtmlReportOptions = {}): string {
   const title = options.title ?? 'focus-harness report';
+  const traceOnly = options.traceOnly === true;
   const r = input.results;
   const sm = r.summary;
   const headline = `${sm.total} scenario(s): ${sm.passed} passed, ${sm.failed} failed, ${sm.errored} could not run${sm.interrupted ? `, ${sm.interrupted} interrupted` : ''}; ${sm.warnings} SHOULD finding(s) — ${r.startedAt}, ${(r.durationMs / 1000).toFixed(1)} s, focus-harness ${r.tool.version}`;
@@ -124,9 +125,9 @@ export function renderHtmlReport(input: ReportInput, options: HtmlReportOptions 
     '</head><body>',
     `<h1>${esc(title)}</h1>`,
     baselineBlock(r.baseline),
-    `<p class="headline">${esc(headline)}</p>`,
-    summaryTable(input),
-    ...r.scenarios.map((s, i) => scenarioSection(s, i, input.traces[i] ?? [], options.keepSecrets === true)),
+    traceOnly ? '' : `<p class="headline">${esc(headline)}</p>`,
+    summaryTable(input, traceOnly),
+    ...r.scenarios.map((s, i) => scenarioSection(s, i, input.traces[i] ?? [], options.keepSecrets === true, traceOnly)),
     '<aside id="panel" aria-live="polite"><button id="panel-close" type="button">close</button><strong id="panel-head"></strong><pre id="panel-body"></pre></aside>',
     `<script>${HTML_REPORT_SCRIPT}</script>`,
     '</body></html>',
