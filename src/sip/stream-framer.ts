@@ -88,6 +88,31 @@ export class StreamFramer {
     return events;
   }
 
+  /**
+   * The connection closed: reports a message left half-received (fault `incomplete-head` or
+   * `content-length-mismatch`, code `FH_SIP_FRAMING`) and empties the framer. Never throws.
+   */
+  end(): FramerEvent[] {
+    const buf = this.#chunks.length === 1 ? (this.#chunks[0] as Buffer) : Buffer.concat(this.#chunks, this.#length);
+    const events: FramerEvent[] = [];
+    let start = 0;
+    while (start < buf.length && (buf[start] === 0x0d || buf[start] === 0x0a)) start++;
+    if (start < buf.length && !this.#resync) {
+      const complete = buf.indexOf(CRLFCRLF, start) >= 0;
+      const error = new SipParseError(
+        complete ? 'connection closed before the whole body arrived' : 'connection closed in the middle of a header section',
+        { fault: complete ? 'content-length-mismatch' : 'incomplete-head', line: 1, offset: buf.length - start, code: 'FH_SIP_FRAMING' },
+      );
+      events.push({ type: 'error', error, raw: Buffer.from(buf.subarray(start)), streamOffset: this.#base + start });
+    }
+    this.#base += buf.length;
+    this.#chunks = [];
+    this.#length = 0;
+    this.#need = 1;
+    this.#resync = false;
+    return events;
+  }
+
   /** Frames as much of `buf` as possible; returns how many bytes were consumed. */
   #drain(buf: Buffer, events: FramerEvent[]): number {
     let pos = 0;

@@ -102,6 +102,23 @@ describe('StreamFramer', () => {
     expect(messages(framer.push(seeds[0] as Buffer))).toEqual([seeds[0]]);
   });
 
+  it('reports a message cut off by the end of the connection', () => {
+    const message = withBody[0] as Buffer;
+    const cutBody = new StreamFramer();
+    cutBody.push(message.subarray(0, message.length - 10));
+    const [bodyErr] = errors(cutBody.end());
+    expect(bodyErr?.error).toMatchObject({ fault: 'content-length-mismatch', code: 'FH_SIP_FRAMING' });
+    expect(cutBody.buffered).toBe(0);
+    const cutHead = new StreamFramer();
+    cutHead.push(Buffer.concat([seeds[1] as Buffer, message.subarray(0, 40)]));
+    const [headErr] = errors(cutHead.end());
+    expect(headErr?.error.fault).toBe('incomplete-head');
+    expect(headErr?.streamOffset).toBe((seeds[1] as Buffer).length);
+    const clean = new StreamFramer();
+    clean.push(Buffer.concat([seeds[1] as Buffer, Buffer.from('\r\n')]));
+    expect(clean.end()).toEqual([]);
+  });
+
   it('never throws, even on odd input', () => {
     const framer = new StreamFramer();
     expect(() => framer.push(Buffer.from([0, 1, 2, 13, 10, 13, 10, 255]))).not.toThrow();
