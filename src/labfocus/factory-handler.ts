@@ -51,9 +51,11 @@ export function handleFactoryService(core: LabFocusCore, req: LabRequest): void 
       });
       core.conferences.set(id, conference);
       core.logger.info({ event: 'conference.created', conferenceId: id, organizer: req.aor, focusUri: conference.focusUri }, 'conference created');
+      const code = core.policy.c3pResultCode('addConference');
       return reply({
         command: 'addConference',
-        code: 'success',
+        code,
+        ...(code === 'failure' ? { reason: 'otherFailure' } : {}),
         payload: {
           focusUri: conference.focusUri,
           conferenceId: id,
@@ -64,14 +66,14 @@ export function handleFactoryService(core: LabFocusCore, req: LabRequest): void 
     case 'getConference': {
       const conference = findConference(core, command.conferenceId, command.confEntity);
       if (!conference) return reply({ command: command.name, code: 'failure', reason: 'conferenceDoesNotExist' });
-      return reply({ command: 'getConference', code: 'success', payload: { conference: fullRosterDocument(conference, conference.version) } });
+      return reply({ command: 'getConference', code: core.policy.c3pResultCode('getConference'), payload: { conference: fullRosterDocument(conference, conference.version) } });
     }
     case 'deleteConference': {
       const conference = findConference(core, undefined, command.confEntity);
       if (!conference) return reply({ command: command.name, code: 'failure', reason: 'conferenceDoesNotExist' });
       if (conference.organizer !== req.aor) return reply({ command: command.name, code: 'failure', reason: 'unauthorized' });
       reply({ command: 'deleteConference', code: 'success', payload: { focusUri: conference.focusUri } });
-      deleteConference(core, conference);
+      if (core.policy.appliesCommand(command.name)) deleteConference(core, conference);
       return;
     }
     default:

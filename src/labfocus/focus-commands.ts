@@ -45,10 +45,12 @@ function answerParseFailure(core: LabFocusCore, req: LabRequest, dialog: LabDial
     const header: [string, string][] = [['ms-diagnostics-public', msDiagnosticsPublic('notImplemented')]];
     acceptC3p(core, req, header);
     const envelope = envelopeFor({ requestId: error.envelope.requestId, from: error.envelope.from ?? req.aor, to: error.envelope.to ?? dialog.localUri });
-    deliverC3p(core, req, dialog, { ...envelope, command: error.unknownCommand, code: 'failure', reason: 'notImplemented' }, header);
+    const code = core.policy.refusalCode(error.unknownCommand, 'notImplemented');
+    deliverC3p(core, req, dialog, { ...envelope, command: error.unknownCommand, code, ...(code === 'failure' ? { reason: 'notImplemented' } : {}) }, header);
     return;
   }
-  core.respond(req, 400, { reason: 'Bad C3P Request', headers: [['ms-diagnostics', msDiagnostics('parseFailed', source)]] });
+  const status = core.policy.malformedC3pStatus();
+  core.respond(req, status, { ...(status >= 300 ? { reason: 'Bad C3P Request' } : {}), headers: [['ms-diagnostics', msDiagnostics('parseFailed', source)]] });
 }
 
 function runCommand(core: LabFocusCore, req: LabRequest, dialog: LabDialog, conference: LabConference, c3p: C3pRequest): void {
@@ -58,8 +60,10 @@ function runCommand(core: LabFocusCore, req: LabRequest, dialog: LabDialog, conf
     acceptC3p(core, req, headers);
     deliverC3p(core, req, dialog, { ...envelopeFor(c3p), ...init } as C3pResponseInit, headers);
   };
-  const refuse = (reason: string, headers: [string, string][] = []): void =>
-    answer({ command: command.name, code: 'failure', reason }, headers);
+  const refuse = (reason: string, headers: [string, string][] = []): void => {
+    const code = core.policy.refusalCode(command.name, reason);
+    answer({ command: command.name, code, ...(code === 'failure' ? { reason } : {}) }, headers);
+  };
   const unauthorized = (): void =>
     refuse('unauthorized', [['ms-diagnostics', msDiagnostics('unauthorized', core.settings.serverName)]]);
 
@@ -79,7 +83,7 @@ function runCommand(core: LabFocusCore, req: LabRequest, dialog: LabDialog, conf
       if (!core.policy.mayRunPresenterCommand(role, command.name)) return unauthorized();
       const target = aorOf(command.userEntity);
       if (!conference.has(target)) return refuse('userDoesNotExist');
-      const change = conference.setRole(target, command.roles);
+      const change = core.policy.appliesCommand(command.name) ? conference.setRole(target, command.roles) : undefined;
       answer({ command: 'modifyUserRoles', code: 'success', payload: { confEntity: conference.focusUri, userEntity: command.userEntity } });
       core.logger.info({ event: 'conference.roles', conferenceId: conference.id, by: req.aor, target, roles: command.roles }, 'roles changed');
       core.publish(conference, change);
@@ -87,19 +91,19 @@ function runCommand(core: LabFocusCore, req: LabRequest, dialog: LabDialog, conf
     }
     case 'modifyConferenceLock': {
       if (!core.policy.mayRunPresenterCommand(role, command.name)) return unauthorized();
-      const change = conference.setLocked(command.locked);
+      const change = core.policy.appliesCommand(command.name) ? conference.setLocked(command.locked) : undefined;
       answer({ command: 'modifyConferenceLock', code: 'success', payload: { confEntity: conference.focusUri } });
       core.logger.info({ event: 'conference.lock', conferenceId: conference.id, by: req.aor, locked: command.locked }, 'lock changed');
       core.publish(conference, change);
       return;
     }
     case 'getConference':
-      answer({ command: 'getConference', code: 'success', payload: { conference: fullRosterDocument(conference, conference.version) } });
+      answer({ command: 'getConference', code: core.policy.c3pResultCode('getConference'), payload: { conference: fullRosterDocument(conference, conference.version) } });
       return;
     case 'deleteConference':
       if (!core.policy.mayRunPresenterCommand(role, command.name)) return unauthorized();
       answer({ command: 'deleteConference', code: 'success', payload: { focusUri: conference.focusUri } });
-      deleteConference(core, conference);
+      if (core.policy.appliesCommand(command.name)) deleteConference(core, conference);
       return;
     default:
       refuse('otherFailure', [['ms-diagnostics-public', msDiagnosticsPublic('notImplemented')]]);

@@ -41,7 +41,7 @@ export function handleFocusInvite(core: LabFocusCore, req: LabRequest, conferenc
   }
   // Brief §6.10 step 4 (lab choice): a locked conference refuses a new joiner with 403, the
   // diagnostic and a C3P failure body naming the reason.
-  if (!conference.admits(req.aor)) {
+  if (!conference.admits(req.aor) && !core.policy.admitsToLockedConference()) {
     const body = buildC3pResponse({ ...envelopeFor(c3p), command: 'addUser', code: 'failure', reason: 'conferenceLocked' });
     core.respond(req, 403, {
       reason: 'Conference Locked',
@@ -70,7 +70,7 @@ export function handleFocusInvite(core: LabFocusCore, req: LabRequest, conferenc
     payload: {
       confEntity: command.confEntity,
       userEntity: command.userEntity,
-      grantedRoles: [participant?.role ?? 'attendee'],
+      grantedRoles: core.policy.joinGrantedRoles(participant?.role ?? 'attendee'),
       ...(participant?.focusEndpoint
         ? { endpoint: { entity: participant.focusEndpoint.entity, sessionType: 'focus', status: 'connected', joiningMethod: 'dialed-in' } }
         : {}),

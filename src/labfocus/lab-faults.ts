@@ -138,6 +138,123 @@ const TABLE: readonly LabFaultEntry[] = [
     breaks: 'S-IM: each forwarded MESSAGE names its author in Ms-Sender',
     wrap: (next) => ({ ...next, msSender: () => undefined }),
   },
+  {
+    name: 'omit-gruu',
+    description: 'the REGISTER 200 OK Contact carries no gruu parameter',
+    breaks: 'S-REG: the 200 OK has a Contact with our +sip.instance and a gruu',
+    wrap: (next) => ({ ...next, registrationGruu: () => undefined }),
+  },
+  {
+    name: 'create-reports-failure',
+    description: 'a valid addConference creates the conference but its C3P response says code="failure"',
+    breaks: 'S-CREATE: addConference answered 200 with code="success" and a focus URI',
+    wrap: (next) => ({ ...next, c3pResultCode: (command) => (command === 'addConference' ? 'failure' : next.c3pResultCode(command)) }),
+  },
+  {
+    name: 'join-grants-no-role',
+    description: 'the addUser response to a focus INVITE grants no role (no roles/entry)',
+    breaks: 'S-JOIN: the addUser response has one user with our entity and a roles/entry',
+    wrap: (next) => ({ ...next, joinGrantedRoles: () => [] }),
+  },
+  {
+    name: 'omit-join-update',
+    description: 'the first subscriber never receives the updates about users who join after it',
+    breaks: 'S-JOIN2: every earlier subscriber learns about each new user',
+    wrap: (next) => ({
+      ...next,
+      deliversRosterChange: (change, index, count) => (change === 'user' && index === 0 && count > 1 ? false : next.deliversRosterChange(change, index, count)),
+    }),
+  },
+  {
+    name: 'drop-im-recipient',
+    description: 'the IM MCU forwards each MESSAGE to every other participant but the last one',
+    breaks: 'S-IM: every other IM participant receives the MESSAGE',
+    wrap: (next) => ({ ...next, imRecipients: (author, participants) => next.imRecipients(author, participants).slice(0, -1) }),
+  },
+  {
+    name: 'imdn-reports-success',
+    description: 'the IMDN reports status 200 for every recipient, even one that refused the MESSAGE',
+    breaks: 'S-IM-FAIL: the IMDN lists the failing recipient with status >= 300',
+    wrap: (next) => ({ ...next, imdnStatus: () => 200 }),
+  },
+  {
+    name: 'ignore-role-change',
+    description: 'modifyUserRoles is answered with success but the role never changes',
+    breaks: 'S-PROMOTE: every subscriber\'s roster shows the new role',
+    wrap: (next) => ({ ...next, appliesCommand: (command) => command !== 'modifyUserRoles' && next.appliesCommand(command) }),
+  },
+  {
+    name: 'ignore-lock',
+    description: 'modifyConferenceLock is answered with success but the conference stays as it was',
+    breaks: 'S-LOCK: every subscriber\'s roster shows the lock; a locked conference refuses a new joiner',
+    wrap: (next) => ({ ...next, appliesCommand: (command) => command !== 'modifyConferenceLock' && next.appliesCommand(command) }),
+  },
+  {
+    name: 'locked-admits-joiner',
+    description: 'a locked conference still admits a new joiner',
+    breaks: 'S-LOCK / S-JOIN-LOCKED: a locked conference refuses a new joiner and nothing changes',
+    wrap: (next) => ({ ...next, admitsToLockedConference: () => true }),
+  },
+  {
+    name: 'query-reports-failure',
+    description: 'getConference is answered with code="failure" for a live conference',
+    breaks: 'S-QUERY: getConference answered with code="success" and the definition',
+    wrap: (next) => ({ ...next, c3pResultCode: (command) => (command === 'getConference' ? 'failure' : next.c3pResultCode(command)) }),
+  },
+  {
+    name: 'delete-conference-keeps-users',
+    description: 'deleteConference is answered with success but nobody is removed',
+    breaks: 'S-DELETE: everyone is removed (terminated subscription, BYE on D1 and D3)',
+    wrap: (next) => ({ ...next, appliesCommand: (command) => command !== 'deleteConference' && next.appliesCommand(command) }),
+  },
+  {
+    name: 'attendee-may-promote',
+    description: 'attendees may change roles (promote themselves to presenter)',
+    breaks: 'S-PROMOTE-DENIED: an attendee\'s modifyUserRoles must fail and change nothing',
+    wrap: (next) => ({ ...next, mayRunPresenterCommand: (role, command) => command === 'modifyUserRoles' || next.mayRunPresenterCommand(role, command) }),
+  },
+  {
+    name: 'attendee-may-lock',
+    description: 'attendees may lock the conference',
+    breaks: 'S-LOCK-DENIED: an attendee\'s modifyConferenceLock must fail and change nothing',
+    wrap: (next) => ({ ...next, mayRunPresenterCommand: (role, command) => command === 'modifyConferenceLock' || next.mayRunPresenterCommand(role, command) }),
+  },
+  {
+    name: 'outsider-may-subscribe',
+    description: 'a user who never joined may subscribe to the roster',
+    breaks: 'S-OUTSIDER-SUBSCRIBE: the SUBSCRIBE of a non-participant is refused and no roster reaches it',
+    wrap: (next) => ({ ...next, admitsOutsider: (kind) => kind === 'subscribe' || next.admitsOutsider(kind) }),
+  },
+  {
+    name: 'outsider-may-join-mcu',
+    description: 'a user who never joined the focus may join the IM MCU and write into it',
+    breaks: 'S-OUTSIDER-IM: the MCU INVITE of a non-participant is refused and its IM reaches nobody',
+    wrap: (next) => ({ ...next, admitsOutsider: (kind) => kind === 'chat' || next.admitsOutsider(kind) }),
+  },
+  {
+    name: 'trust-from-header',
+    description: 'requests are believed on their From header, not on the identity registered on the connection',
+    breaks: 'S-FORGED-FROM: a request whose From is another user is refused and changes nothing',
+    wrap: (next) => ({ ...next, trustsFromHeader: () => true }),
+  },
+  {
+    name: 'accepts-malformed-c3p',
+    description: 'an INFO whose C3P body does not parse is answered 200 OK',
+    breaks: 'S-C3P-MALFORMED: a malformed C3P body is refused (4xx or C3P failure)',
+    wrap: (next) => ({ ...next, malformedC3pStatus: () => 200 }),
+  },
+  {
+    name: 'unknown-command-succeeds',
+    description: 'a C3P command the focus does not implement is answered with code="success"',
+    breaks: 'S-C3P-UNKNOWN: an unknown command is refused (C3P failure, 3004)',
+    wrap: (next) => ({ ...next, refusalCode: (command, reason) => (reason === 'notImplemented' || reason === 'otherFailure' ? 'success' : next.refusalCode(command, reason)) }),
+  },
+  {
+    name: 'delete-unknown-user-succeeds',
+    description: 'deleteUser naming someone who is not in the conference is answered with code="success"',
+    breaks: 'S-DELETE-UNKNOWN: deleteUser of a non-participant is refused and changes nothing',
+    wrap: (next) => ({ ...next, refusalCode: (command, reason) => (reason === 'userDoesNotExist' ? 'success' : next.refusalCode(command, reason)) }),
+  },
 ];
 
 /** The fault switches, in a stable order: name, what it does, and which assertion it breaks. */

@@ -46,6 +46,24 @@ export interface LabPolicy {
   imRecipients(author: string, participants: readonly string[]): string[];
   /** The `Ms-Sender` value on a forwarded MESSAGE, or undefined to leave it out. */
   msSender(author: string): string | undefined;
+  /** MS-CONFIM 4.2.2: the `status` the IMDN reports for a recipient that answered `status`. */
+  imdnStatus(status: number): number;
+  /** Brief §3.2: the `gruu` Contact parameter of a REGISTER 200, or undefined to leave it out. */
+  registrationGruu(gruu: string): string | undefined;
+  /** Brief §8 item 2 / MS-CONFBAS 2.2.3.4: the roles written into the addUser response. */
+  joinGrantedRoles(role: string): string[];
+  /** Brief §4.5 (lab choice): whether someone who is not in the conference may subscribe / join the IM MCU. */
+  admitsOutsider(kind: 'subscribe' | 'chat'): boolean;
+  /** Brief §6.10 step 4: whether a locked conference still admits a new joiner. */
+  admitsToLockedConference(): boolean;
+  /** Issue 3 "forged From": whether a request is believed on its From header rather than its connection. */
+  trustsFromHeader(): boolean;
+  /** Whether a presenter command the focus answers with success is actually carried out. */
+  appliesCommand(command: string): boolean;
+  /** The C3P `code` of a refusal (`failure`; a fault may claim `success` while doing nothing). */
+  refusalCode(command: string, reason: string): 'success' | 'failure';
+  /** MS-OCER 3006: the SIP status answering a C3P body that does not parse (400). */
+  malformedC3pStatus(): number;
 }
 
 /** The behaviour of a correct focus. */
@@ -63,4 +81,13 @@ export const defaultLabPolicy: LabPolicy = {
   midEject: () => undefined,
   imRecipients: (author, participants) => participants.filter((aor) => aor !== author),
   msSender: (author) => `<${author}>`,
+  imdnStatus: (status) => status,
+  registrationGruu: (gruu) => gruu,
+  joinGrantedRoles: (role) => [role],
+  admitsOutsider: () => false,
+  admitsToLockedConference: () => false,
+  trustsFromHeader: () => false,
+  appliesCommand: () => true,
+  refusalCode: () => 'failure',
+  malformedC3pStatus: () => 400,
 };

@@ -42,7 +42,7 @@ function mcuContact(core: LabFocusCore): string {
 export function handleChatInvite(core: LabFocusCore, req: LabRequest, conferenceId: string): void {
   const conference = core.conferences.get(conferenceId);
   if (!conference) return core.respond(req, 404, { mcu: true, headers: [mcuDiagnostics(core, 'invalidConference')] });
-  if (!conference.has(req.aor)) {
+  if (!conference.has(req.aor) && !core.policy.admitsOutsider('chat')) {
     return core.respond(req, 403, { mcu: true, headers: [mcuDiagnostics(core, 'unauthorized')] });
   }
   const sdp = req.request.body.toString('utf8');
@@ -121,7 +121,7 @@ function forwardMessage(core: LabFocusCore, req: LabRequest, authorDialog: LabDi
     if (!response) {
       return { uri, status: 408, diagnostics: `6001;source="${core.settings.serverName}";reason="Request Timeout";component="${COMPONENT}"` };
     }
-    return { uri, status: response.status };
+    return { uri, status: core.policy.imdnStatus(response.status) };
   });
   core.logger.info({ event: 'mcu.message', conferenceId: conference.id, from: req.aor, messageId, recipients }, 'IM forwarded');
   void Promise.all(deliveries).then((results) => {

@@ -54,10 +54,11 @@ export function handleRegister(core: LabFocusCore, request: SipRequest, txn: Ser
       return;
     case 'registered': {
       const r = outcome.registration;
+      const gruu = core.policy.registrationGruu(r.gruu);
       const contactValue =
         `<${r.contactUri}>;expires=${expires}` +
         (r.instance ? `;+sip.instance="${r.instance}"` : '') +
-        `;gruu="${r.gruu}"`;
+        (gruu === undefined ? '' : `;gruu="${gruu}"`);
       core.logger.info({ event: 'registrar.registered', aor, gruu: r.gruu, connectionId: link.connection.id }, 'registered');
       core.respond(req, 200, {
         headers: [

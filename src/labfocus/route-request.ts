@@ -22,9 +22,10 @@ export function routeRequest(core: LabFocusCore, link: LabLink, request: SipRequ
   if (request.method === 'REGISTER') return handleRegister(core, request, txn, link);
   const bound = core.registrar.aorOn(link.connection.id, core.clock.now());
   const from = fromAor(request);
-  const raw: LabRequest = { request, txn, link, aor: bound ?? '' };
   // Issue 3 "forged From": a connection speaks only for the AOR registered on it.
-  if (bound === undefined || from !== bound) {
+  const believed = bound !== undefined && from !== undefined && core.policy.trustsFromHeader() ? from : bound;
+  const raw: LabRequest = { request, txn, link, aor: believed ?? '' };
+  if (bound === undefined || from !== believed) {
     const reason = bound === undefined ? 'Register first' : 'From does not match the registered identity';
     core.logger.warn({ event: 'request.forbidden', method: request.method, from, bound }, reason);
     return core.respond(raw, 403, { headers: [['ms-diagnostics', `${msDiagnostics('unauthorized', core.settings.serverName).replace('Failed authorization', reason)}`]] });

@@ -57,7 +57,7 @@ export function handleSubscribe(core: LabFocusCore, req: LabRequest, conferenceI
     for (const sub of core.dialogs.of(conference.id, 'subscription', req.aor)) terminateSubscription(core, sub, 'timeout');
     return;
   }
-  if (!conference.has(req.aor)) {
+  if (!conference.has(req.aor) && !core.policy.admitsOutsider('subscribe')) {
     core.respond(req, 403, { headers: [['ms-diagnostics', msDiagnostics('unauthorized', core.settings.serverName)]] });
     return;
   }
