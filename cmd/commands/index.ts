@@ -3,7 +3,9 @@ import { decodeCommand } from './decode.js';
 import { labCommand } from './lab.js';
 import { replCommand } from './repl.js';
 import { runCommand } from './run.js';
+import { reportCommand } from './report.js';
 import { scenariosCommand } from './scenarios.js';
+import { suiteCommand } from './suite.js';
 
 // Each command lives in its own module; add new ones here.
 export const commands: CommandModule<object, never>[] = [
@@ -12,4 +14,6 @@ export const commands: CommandModule<object, never>[] = [
   labCommand,
   decodeCommand,
   replCommand,
+  suiteCommand,
+  reportCommand,
 ] as unknown as CommandModule<object, never>[];
