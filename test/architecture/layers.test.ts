@@ -13,12 +13,14 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   dialog: ['sip', 'transaction', 'util'],
   conference: ['sip', 'util'],
   capture: ['sip', 'util'],
-  labfocus: ['sip', 'transport', 'transaction', 'dialog', 'conference', 'pki', 'util', 'capture', 'log'],
-  endpoint: ['sip', 'transport', 'transaction', 'dialog', 'conference', 'capture', 'util', 'pki', 'log'],
+  labfocus: ['sip', 'transport', 'transaction', 'dialog', 'conference', 'pki', 'util', 'capture', 'log', 'auth'],
+  endpoint: ['sip', 'transport', 'transaction', 'dialog', 'conference', 'capture', 'util', 'pki', 'log', 'auth'],
   config: ['util', 'sip'],
   report: ['capture', 'sip', 'util', 'conference'],
   scenario: ['endpoint', 'conference', 'capture', 'sip', 'util', 'labfocus', 'report', 'config', 'pki', 'transport', 'log'],
   log: ['sip', 'util'],
+  auth: ['sip', 'util'],
+  repl: ['endpoint', 'scenario', 'conference', 'capture', 'sip', 'util', 'labfocus', 'report', 'config', 'pki', 'transport', 'log'],
 };
 
 const srcRoot = fileURLToPath(new URL('../../src/', import.meta.url));
