@@ -12,7 +12,9 @@ import { DigestClient } from '../../src/auth/index.js';
 import { TraceRecorder } from '../../src/capture/index.js';
 import { Endpoint, type ServerTarget } from '../../src/endpoint/index.js';
 import { startLabFocus, type LabFaultName, type LabFocus } from '../../src/labfocus/index.js';
-import { DEFAULT_TIMEOUTS, ScenarioRun, findBuiltinScenario, type RunResult } from '../../src/scenario/index.js';
+import { DEFAULT_TIMEOUTS, ScenarioRun, builtinScenarios, findBuiltinScenario, runScenario, type RunResult } from '../../src/scenario/index.js';
+import { loadProfile, resolveProfile } from '../../src/config/index.js';
+import { fileURLToPath } from 'node:url';
 import { createRequest, newCallId, newTag, type SipRequest } from '../../src/sip/index.js';
 import { TransactionLayer } from '../../src/transaction/index.js';
 import { connect, type SipConnection } from '../../src/transport/index.js';
@@ -33,6 +35,7 @@ describeWithTools('Kamailio as TLS registrar and proxy in front of the lab focus
   let relay: PerUserRelay;
   let lab: LabFocus;
   let target: ServerTarget;
+  let caPath: string;
 
   const startLab = (faults: readonly LabFaultName[] = []): Promise<LabFocus> =>
     startLabFocus({ host: '127.0.0.1', port: 0, transport: 'tcp', domain: DOMAIN, faults });
@@ -40,6 +43,7 @@ describeWithTools('Kamailio as TLS registrar and proxy in front of the lab focus
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'focus-harness-kamailio-'));
     const certs = await labCertificates();
+    caPath = certs.caPath;
     lab = await startLab();
     relay = await PerUserRelay.start({ labHost: lab.host, labPort: lab.port });
     const [tlsPort = 0, tcpPort = 0] = await freePorts(2);
@@ -152,4 +156,26 @@ describeWithTools('Kamailio as TLS registrar and proxy in front of the lab focus
       await faulty.stop();
     }
   }, 90_000);
+
+  it('the whole scenario catalog passes with profiles/kamailio-lab.yaml (users and passwords from the environment)', async () => {
+    const profilePath = fileURLToPath(new URL('../../profiles/kamailio-lab.yaml', import.meta.url));
+    const { profile } = loadProfile(profilePath);
+    const env = { FH_ALICE_PASSWORD: PASSWORDS.alice, FH_BOB_PASSWORD: PASSWORDS.bob, FH_CAROL_PASSWORD: PASSWORDS.carol };
+    // The profile names 127.0.0.1:5061 and certs/generated; this run's Kamailio has a free port and the test CA.
+    const resolved = resolveProfile(profile, { server: `127.0.0.1:${target.port}`, ca: caPath }, { profilePath, env });
+    if (resolved.target === 'embedded') throw new Error('the Kamailio profile must name a server');
+    expect(Object.values(resolved.users).every((u) => u.password !== undefined)).toBe(true);
+    const outcomes: string[] = [];
+    for (const scenario of builtinScenarios) {
+      const result = await runScenario(scenario, {
+        target: resolved.target,
+        ...(resolved.domain ? { domain: resolved.domain } : {}),
+        users: resolved.users,
+        timeouts: resolved.timeouts,
+      });
+      outcomes.push(`${scenario.name}: ${result.status}${result.failures.length ? ` (${result.failures.map((f) => f.message).join('; ')})` : ''}${result.error ? ` (${result.error.message})` : ''}`);
+    }
+    console.log(`scenario catalog through ${kam.version}:\n  ${outcomes.join('\n  ')}`);
+    expect(outcomes).toEqual(builtinScenarios.map((s) => `${s.name}: passed`));
+  }, 120_000);
 });
