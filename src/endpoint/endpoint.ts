@@ -16,6 +16,7 @@ import {
   type C3pResponse,
   type RosterUpdate,
 } from '../conference/index.js';
+import { DigestClient } from '../auth/index.js';
 import { Dialog } from '../dialog/index.js';
 import { FocusHarnessError } from '../errors.js';
 import {
@@ -38,7 +39,6 @@ import { createDialogUsage, beginDialogUsage, type DialogUsage } from './dialog-
 import type { EndpointDialogState } from './dialog-usage-state.js';
 import { createEndpointGuid, createEpid, instanceIdFromEpid } from './endpoint-identity.js';
 import type { EndpointOptions } from './endpoint-options.js';
-import { authorizedRetry } from './authorized-retry.js';
 import { EndpointTracer } from './endpoint-tracer.js';
 import { buildImSdp } from './im-sdp.js';
 import { inboundRequestStatus } from './inbound-request-status.js';
@@ -92,6 +92,7 @@ export class Endpoint {
   readonly #d3 = createDialogUsage('D3');
   readonly #c3p: C3pWaiters;
   readonly #tracer: EndpointTracer;
+  readonly #digest: DigestClient | undefined;
   #requestSeq = randomInt(10_000_000, 90_000_000);
   #inboundListeners: ((message: InboundMessage) => void)[] = [];
   #rosterListeners: ((update: RosterUpdate) => void)[] = [];
@@ -120,6 +121,10 @@ export class Endpoint {
       transport: options.server.transport,
       clock: this.#clock,
     });
+    this.#digest =
+      options.password === undefined
+        ? undefined
+        : new DigestClient({ username: options.authUsername ?? userOfAor(options.aor), password: options.password });
     this.#tracer = new EndpointTracer(this.role, this.#recorder, this.#clock, (callId) => this.#usageOf(callId)?.name);
   }
 
@@ -673,23 +678,23 @@ export class Endpoint {
     }
   }
 
-  /** RFC 3261 §12.2.2: a CSeq lower than the last one seen gets 500; glare on a closing dialog is fine. */
-  /** Sends an out-of-dialog request, answering Digest challenges when a password is configured. */
+  /**
+   * Sends an out-of-dialog request; with a password, adds the cached Digest credentials and answers
+   * 401/407 challenges (RFC 3261 §22.2). Refused credentials throw `FH_AUTH` (a configuration error).
+   */
   async #sendAuthorized(layer: TransactionLayer, first: SipRequest): Promise<{ request: SipRequest; response: SipResponse }> {
-    let request = first;
+    const digest = this.#digest;
+    let request = digest ? digest.authorizeRequest(first) : first;
     let response = await layer.sendRequest(request);
-    const password = this.#options.password;
-    if (password === undefined) return { request, response };
-    const credentials = { username: this.#options.authUsername ?? userOfAor(this.aor), password };
-    for (let attempt = 0; attempt < 2; attempt++) {
-      const retry = authorizedRetry(request, response, credentials, attempt);
-      if (!retry) break;
-      request = retry;
+    // One retry per challenge round; a stale nonce may need a second one (RFC 7616 §3.3).
+    for (let attempt = 0; digest && attempt < 2 && DigestClient.isChallenge(response); attempt++) {
+      request = digest.retry(request, response);
       response = await layer.sendRequest(request);
     }
     return { request, response };
   }
 
+  /** RFC 3261 §12.2.2: a CSeq lower than the last one seen gets 500; glare on a closing dialog is fine. */
   #inOrder(usage: DialogUsage, request: SipRequest): boolean {
     if (!usage.dialog) return true;
     const verdict = usage.dialog.receiveRequest(request);

@@ -80,7 +80,7 @@ describe('Endpoint Digest retry', () => {
     }
   });
 
-  it('returns the 401 without a password, and stops after one refused answer', async () => {
+  it('returns the 401 without a password, and reports refused credentials as FH_AUTH after one answer', async () => {
     const { port, ca, seen } = await challengingServer();
     const server = { host: '127.0.0.1', port, transport: 'tls' as const, ca, servername: 'localhost' };
     const anonymous = new Endpoint({ role: 'bob', aor: 'sip:bob@contoso.com', server });
@@ -89,7 +89,7 @@ describe('Endpoint Digest retry', () => {
       await anonymous.connect();
       expect((await anonymous.register()).status).toBe(401);
       await wrong.connect();
-      expect((await wrong.register()).status).toBe(401);
+      await expect(wrong.register()).rejects.toMatchObject({ code: 'FH_AUTH' });
       expect(seen).toEqual(['REGISTER 1 REGISTER', 'REGISTER 1 REGISTER', 'REGISTER 2 REGISTER']);
     } finally {
       await anonymous.close();
