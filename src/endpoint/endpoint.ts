@@ -427,6 +427,21 @@ export class Endpoint {
     return layer.sendRequest(message);
   }
 
+  /**
+   * Typing notification in D3 (brief §4.8, SIPE): INFO with a `KeyboardActivity` document,
+   * `type` while typing, `idle` when stopped.
+   */
+  async typing(active = true): Promise<SipResponse> {
+    const layer = this.#requireLayer('typing');
+    const dialog = this.#requireActive(this.#d3, 'typing', 'joinIm()');
+    const info = dialog.createRequest('INFO', {
+      headers: [['User-Agent', this.#userAgent]],
+      body: `<?xml version="1.0"?><KeyboardActivity><status status="${active ? 'type' : 'idle'}"/></KeyboardActivity>`,
+      contentType: 'application/xml',
+    });
+    return layer.sendRequest(info);
+  }
+
   /** C3P deleteUser over INFO in D1 (seed msg 1). */
   eject(target: Endpoint | string): Promise<C3pOutcome> {
     const focusUri = this.#requireFocus('eject');

@@ -91,6 +91,11 @@ describe('Endpoint C3P outcomes and client reactions', () => {
       const query = await alice.getConference();
       expect(query.response?.code).toBe('success');
 
+      const typing = await carol.typing();
+      expect(typing.status).toBe(200);
+      const typed = conf.recorder.records.find((r) => r.role === 'carol' && r.direction === 'out' && r.dialog === 'D3' && r.firstLine.startsWith('INFO '));
+      expect(typed?.raw.toString()).toContain('<status status="type"/>');
+
       await carol.leave();
       expect(carol.dialogState()).toEqual({ focus: 'terminated', roster: 'terminated', im: 'terminated' });
       await waitUntil('Carol gone from Alice’s roster', () => !alice.roster.has(carol.aor));
