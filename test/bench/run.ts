@@ -20,7 +20,14 @@ for (const file of modules) {
     continue;
   }
   process.stderr.write(`bench: ${file}…\n`);
-  results.push(...(await mod.run()));
+  const got = await mod.run();
+  for (const r of Array.isArray(got) ? got : []) {
+    if (typeof r?.name !== 'string' || typeof r.value !== 'number' || typeof r.unit !== 'string') {
+      process.stderr.write(`bench: ${file} returned a result that is not a BenchResult: ${JSON.stringify(r)}\n`);
+      continue;
+    }
+    results.push({ ...r, suite: typeof r.suite === 'string' ? r.suite : file.replace(/\.bench\.ts$/, '') });
+  }
 }
 
 if (json) {
@@ -30,6 +37,6 @@ if (json) {
   const rows = results.map((r) => [r.suite, r.name, `${fmt(r.value)} ${r.unit}`, fmt(r.p50), fmt(r.p99), r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}×`, r.note ?? '']);
   const head = ['suite', 'benchmark', 'mean', 'p50', 'p99', 'ratio', 'note'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]): string => cells.map((c, i) => String(c ?? '').padEnd(widths[i] ?? 0)).join('  ').trimEnd();
   process.stdout.write(`${line(head)}\n${line(widths.map((w) => '-'.repeat(w)))}\n${rows.map(line).join('\n')}\n`);
 }
