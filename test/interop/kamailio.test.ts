@@ -187,4 +187,45 @@ describeWithTools('Kamailio as TLS registrar and proxy in front of the lab focus
     console.log(`scenario catalog through ${kam.version}:\n  ${outcomes.join('\n  ')}`);
     expect(outcomes).toEqual(builtinScenarios.map((s) => `${s.name}: passed`));
   }, 120_000);
+
+  it('with -A WITH_PROXYAUTH, 407 challenges are answered with Proxy-Authorization and eject passes', async () => {
+    const certs = await labCertificates();
+    const [tlsPort = 0, tcpPort = 0] = await freePorts(2);
+    const runDir = mkdtempSync(join(tmpdir(), 'focus-harness-kamailio-407-'));
+    const strict = await startKamailio({
+      binary: kamailio as string,
+      runDir,
+      tlsPort,
+      tcpPort,
+      backendPort: relay.port,
+      realm: DOMAIN,
+      users: PASSWORDS,
+      certPath: certs.certPath,
+      keyPath: certs.keyPath,
+      caPath: certs.caPath,
+      defines: ['WITH_PROXYAUTH'],
+    });
+    try {
+      const eject = findBuiltinScenario('eject');
+      if (!eject) throw new Error('the built-in eject scenario is missing');
+      const run = new ScenarioRun(eject, {
+        target: { ...target, port: tlsPort },
+        domain: DOMAIN,
+        clock: systemClock,
+        recorder: new TraceRecorder(),
+        timeouts: FAST,
+        createEndpoint: (options) => new Endpoint({ ...options, password: PASSWORDS[options.role] ?? '' }),
+      });
+      const result = await run.execute();
+      expect(result.failures.map((f) => f.message)).toEqual([]);
+      expect(result.status).toBe('passed');
+      const challenged = result.records.filter((r) => r.firstLine.startsWith('SIP/2.0 407'));
+      expect(new Set(challenged.map((r) => r.role))).toEqual(new Set(['alice', 'bob', 'carol']));
+      const answered = result.records.filter((r) => r.direction === 'out' && /\r\nProxy-Authorization: Digest /i.test(r.raw.toString('latin1')));
+      expect(answered.length).toBeGreaterThanOrEqual(3);
+    } finally {
+      await strict.stop();
+      rmSync(runDir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });
