@@ -3,7 +3,7 @@
  * of failing a step, and "since the step began" means since the session began (or `since: seq`).
  */
 import type { Endpoint } from '../endpoint/index.js';
-import { EndpointExpectations, formatNearestMiss, observe, type ObservedMessage, type ScenarioTimeouts } from '../scenario/index.js';
+import { formatNearestMiss, observe, type EndpointExpectations, type ObservedMessage, type ScenarioTimeouts } from '../scenario/index.js';
 import type { Clock } from '../util/index.js';
 import { ReplVerdict } from './repl-verdict.js';
 

@@ -18,7 +18,6 @@ export interface ReplDriver {
   close(): Promise<void>;
 }
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
 
 export async function driveRepl(options: Omit<StartReplOptions, 'input' | 'output'> & { tty?: boolean } = {}): Promise<ReplDriver> {
