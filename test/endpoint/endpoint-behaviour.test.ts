@@ -3,6 +3,7 @@
  * the C3P result is carried, what the client does when the focus misbehaves, and the other commands.
  */
 import { describe, expect, it } from 'vitest';
+import { TraceRecorder } from '../../src/capture/index.js';
 import { labConference, waitUntil } from './lab-conference.js';
 
 describe('Endpoint C3P outcomes and client reactions', () => {
@@ -142,6 +143,27 @@ describe('Endpoint C3P outcomes and client reactions', () => {
       expect(bad?.direction).toBe('in');
       expect(bad?.label).toBe('unparsable message');
       expect(bad?.raw.length).toBeGreaterThan(0);
+    } finally {
+      await conf.close();
+    }
+  });
+
+  it('only counts when the recorder is disabled, and keeps no inbound history with keepReceived: false', async () => {
+    const recorder = new TraceRecorder({ enabled: false });
+    const conf = await labConference({}, { recorder, keepReceived: false });
+    try {
+      let seen = 0;
+      const off = conf.bob.onInbound((m) => {
+        seen++;
+        expect(m.seq).toBe(0);
+      });
+      await conf.alice.say('counted');
+      await waitUntil('Bob to get the IM', () => seen > 0);
+      off();
+      expect(recorder.records).toHaveLength(0);
+      expect(recorder.messageCount).toBeGreaterThan(40);
+      expect(recorder.byteCount).toBeGreaterThan(10_000);
+      expect(conf.bob.received).toHaveLength(0);
     } finally {
       await conf.close();
     }
