@@ -20,9 +20,12 @@ import {
 } from '../../src/report/index.js';
 import { builtinScenarios, resolveScenario, runScenario, type Scenario } from '../../src/scenario/index.js';
 import { FocusHarnessError } from '../../src/errors.js';
+import { LOG_LEVELS, createLogger, logSipTraffic, type LogLevel } from '../../src/log/index.js';
 import { reportHarnessError, setExitCode } from '../exit.js';
 
-type SuiteFlag = 'suite' | 'out' | 'baseline' | 'profile' | 'server' | 'transport' | 'ca' | 'servername' | 'domain' | 'fault' | 'timeout' | 'unsafe-keep-secrets';
+type SuiteFlag =
+  | 'suite' | 'out' | 'baseline' | 'profile' | 'server' | 'transport' | 'ca' | 'servername' | 'domain' | 'fault' | 'timeout'
+  | 'log-level' | 'log-file' | 'unsafe-keep-secrets';
 
 /** The options, declared once (style habit 11). */
 const SUITE_OPTIONS: Record<SuiteFlag, Options> = {
@@ -37,7 +40,9 @@ const SUITE_OPTIONS: Record<SuiteFlag, Options> = {
   domain: { type: 'string', describe: 'SIP domain of the users (default contoso.com)', requiresArg: true },
   fault: { type: 'string', array: true, describe: 'lab focus fault switch for every scenario (embedded lab only; repeatable)' },
   timeout: { type: 'number', describe: 'step and expectation timeout in ms (default 5000)', requiresArg: true },
-  'unsafe-keep-secrets': { type: 'boolean', default: false, describe: 'keep Authorization / Proxy-Authorization values in trace, pcap and report (never in CI)' },
+  'log-level': { choices: LOG_LEVELS, default: 'warn', describe: 'pino log level (debug: one line per SIP message; trace: full messages)' },
+  'log-file': { type: 'string', describe: 'write the log as JSON lines to FILE (default: stderr, pretty in a terminal)', requiresArg: true },
+  'unsafe-keep-secrets': { type: 'boolean', default: false, describe: 'keep Authorization / Proxy-Authorization values and passwords in logs, trace, pcap and reports (never in CI)' },
 };
 
 const OVERRIDE_FLAGS: { readonly [K in keyof Required<ProfileOverrides>]: SuiteFlag } = {
@@ -63,6 +68,8 @@ export interface SuiteArgs {
   domain?: string;
   fault?: string[];
   timeout?: number;
+  'log-level'?: LogLevel;
+  'log-file'?: string;
   'unsafe-keep-secrets': boolean;
 }
 
@@ -130,6 +137,17 @@ export async function runSuiteCommand(args: SuiteArgs, io: SuiteIo = { stdout: p
   } catch (error) {
     return reportHarnessError(error);
   }
+  const keep = args['unsafe-keep-secrets'];
+  const secrets = Object.values(resolved.users).flatMap((u) => (u.password ? [u.password] : []));
+  const logger = createLogger({
+    level: args['log-level'] ?? 'warn',
+    secrets,
+    unsafeKeepSecrets: keep,
+    ...(args['log-file'] ? { file: args['log-file'] } : {}),
+  });
+  logger.info({ event: 'suite.start', scenarios: scenarios.map((s) => s.name), out: args.out, baseline: args.baseline }, `suite: ${scenarios.length} scenario(s)`);
+  logger.debug({ event: 'suite.profile', profile: resolved }, 'resolved profile');
+  const stopTraffic = logSipTraffic(logger);
   const controller = new AbortController();
   const onSigint = (): void => {
     io.stderr.write('\nfocus-harness: interrupted (Ctrl-C); writing what ran…\n');
@@ -140,7 +158,8 @@ export async function runSuiteCommand(args: SuiteArgs, io: SuiteIo = { stdout: p
     const outcome = await runSuite({
       scenarios,
       outDir: args.out,
-      keepSecrets: args['unsafe-keep-secrets'],
+      keepSecrets: keep,
+      secrets,
       progress: io.stderr,
       signal: controller.signal,
       ...(baseline ? { baseline } : {}),
@@ -150,17 +169,25 @@ export async function runSuiteCommand(args: SuiteArgs, io: SuiteIo = { stdout: p
           faults: resolved.faults,
           timeouts: resolved.timeouts,
           signal: controller.signal,
-          traceSecrets: args['unsafe-keep-secrets'],
+          traceSecrets: keep,
           ...(resolved.domain ? { domain: resolved.domain } : {}),
           ...(Object.keys(resolved.users).length ? { users: resolved.users } : {}),
         }),
-      onScenarioEnd: (run, index) => io.stdout.write(scenarioLine(run, index, scenarios.length)),
+      onScenarioEnd: (run, index) => {
+        const failure = run.failures[0]?.message ?? (run.error ? `${run.error.code}: ${run.error.message}` : undefined);
+        logger.info({ event: 'scenario.end', scenario: run.scenario.name, status: run.status, durationMs: run.durationMs, failure }, `${run.scenario.name}: ${run.status}`);
+        io.stdout.write(scenarioLine(run, index, scenarios.length));
+      },
     });
+    logger.info({ event: 'suite.end', summary: outcome.results.summary, artifacts: outcome.artifacts }, 'suite finished');
     io.stdout.write(`\n${formatSuiteSummary(outcome)}`);
     return outcome.exitCode;
   } catch (error) {
+    logger.error({ event: 'suite.error', err: error }, 'suite could not run');
     return reportHarnessError(error);
   } finally {
+    stopTraffic();
+    logger.flush();
     process.off('SIGINT', onSigint);
   }
 }

@@ -26,3 +26,4 @@ export { SuiteProgress, formatProgressLine, type ProgressStream, type SuiteProgr
 export { loadSuiteFile, parseSuiteFile, type SuiteFile } from './load-suite-file.js';
 export { loadSavedRun, type SavedRun } from './saved-run.js';
 export { renderTerminalReport, type TerminalReportOptions } from './terminal-report.js';
+export { scrubRecords, scrubStrings, SCRUBBED } from './scrub-secrets.js';

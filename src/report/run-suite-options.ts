@@ -23,6 +23,8 @@ export interface RunSuiteOptions<S extends { readonly name: string }> {
   readonly baseline?: ResultsDocument;
   /** Keep credentials in trace, pcap and report. @default false */
   readonly keepSecrets?: boolean;
+  /** Values (passwords) removed from every artefact unless `keepSecrets`. */
+  readonly secrets?: readonly string[];
   /** The status line goes here, only when it is a TTY. */
   readonly progress?: ProgressStream;
   /** @default systemClock */

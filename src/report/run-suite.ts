@@ -18,6 +18,7 @@ import { renderJunitXml } from './junit-xml.js';
 import type { ReportableRun } from './reportable-run.js';
 import { renderResultsJson } from './results-json.js';
 import type { RunSuiteOptions, SuiteArtifacts, SuiteOutcome } from './run-suite-options.js';
+import { scrubRecords, scrubStrings } from './scrub-secrets.js';
 import { SuiteProgress } from './suite-progress.js';
 
 export async function runSuite<S extends { readonly name: string }>(options: RunSuiteOptions<S>): Promise<SuiteOutcome> {
@@ -43,10 +44,12 @@ export async function runSuite<S extends { readonly name: string }>(options: Run
     progress.stop();
   }
   const durationMs = clock.now() - startedAt;
-  let results = buildResultsDocument(runs, { startedAt, durationMs });
+  const secrets = keep ? [] : (options.secrets ?? []);
+  let results = scrubStrings(buildResultsDocument(runs, { startedAt, durationMs }), secrets);
   if (options.baseline) results = { ...results, baseline: compareWithBaseline(results, options.baseline) };
-  const records = runs.flatMap((r) => r.records);
-  const input = { results, traces: runs.map((r) => r.records) };
+  const traces = runs.map((r) => scrubRecords(r.records, secrets));
+  const records = traces.flat();
+  const input = { results, traces };
   const path = (name: string): string => join(options.outDir, name);
   const artifacts: SuiteArtifacts = {
     results: path('results.json'),
