@@ -19,3 +19,4 @@ export { DigestServer } from './digest-server.js';
 export type { DigestServerOptions } from './digest-server-options.js';
 export type { DigestRefusal, DigestVerdict } from './digest-verdict.js';
 export { verifyDigest, type VerifyDigestInput } from './verify-digest.js';
+export { parseDigestUsers } from './parse-digest-users.js';

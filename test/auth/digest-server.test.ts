@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DigestClient, DigestServer } from '../../src/auth/index.js';
+import { DigestClient, DigestServer, parseDigestUsers } from '../../src/auth/index.js';
 import { createRequest, type SipRequest } from '../../src/sip/index.js';
 import { ManualClock } from '../../src/util/index.js';
 
@@ -81,5 +81,21 @@ describe('DigestServer with DigestClient', () => {
     const retry = new DigestClient({ username: 'alice', password: 'alice-secret' }).retry(first, server.challenge(first));
     retry.uri = 'sip:elsewhere';
     expect(server.verify(retry)).toMatchObject({ reason: 'uri-mismatch' });
+  });
+});
+
+describe('parseDigestUsers', () => {
+  it('reads username:password lines and feeds a DigestServer', () => {
+    const users = parseDigestUsers('# lab users\nalice:alice-secret\n\n bob : b:with:colons \n');
+    expect([...users]).toEqual([['alice', 'alice-secret'], ['bob', 'b:with:colons']]);
+    const server = new DigestServer({ realm: 'lab', users });
+    const first = request();
+    const retry = new DigestClient({ username: 'alice', password: 'alice-secret' }).retry(first, server.challenge(first));
+    expect(server.verify(retry).ok).toBe(true);
+  });
+
+  it('names the file and line of a bad or repeated entry', () => {
+    expect(() => parseDigestUsers('alice:x\nbob\n', 'users.txt')).toThrow(/users\.txt:2: expected username:password/);
+    expect(() => parseDigestUsers('alice:x\nalice:y\n', 'users.txt')).toThrow(/users\.txt:2: user "alice" is listed twice/);
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { TraceRecorder } from '../../src/capture/index.js';
 import { labConference, waitUntil } from './lab-conference.js';
 
-describe('Endpoint C3P outcomes and client reactions', () => {
+describe('Endpoint C3P outcomes and client reactions', { timeout: 20_000 }, () => {
   it('takes the C3P result from a direct 200 (c3pStyle 200)', async () => {
     const conf = await labConference({ c3pStyle: '200' });
     try {

@@ -81,7 +81,7 @@ function inDialog(method: string, ours: SipRequest, theirTag: string, cseq: numb
   });
 }
 
-describe('Lync client rules', () => {
+describe('Lync client rules', { timeout: 20_000 }, () => {
   it('answers NOTIFY, never BENOTIFY, 481s unknown dialogs, 200s OPTIONS and a focus BYE', async () => {
     const server = await scriptedServer();
     const recorder = new TraceRecorder();

@@ -62,7 +62,7 @@ async function challengingServer(): Promise<{ port: number; ca: string; seen: st
   return { port: listener.address.port, ca: certs.caCertPem, seen };
 }
 
-describe('Endpoint Digest retry', () => {
+describe('Endpoint Digest retry', { timeout: 20_000 }, () => {
   it('answers 401 and 407 challenges with CSeq + 1 and gets the GRUU', async () => {
     const { port, ca, seen } = await challengingServer();
     const alice = new Endpoint({ role: 'alice', aor: 'sip:alice@contoso.com', password: PASSWORD, server: { host: '127.0.0.1', port, transport: 'tls', ca, servername: 'localhost' } });

@@ -9,7 +9,7 @@ import { Endpoint, type InboundMessage } from '../../src/endpoint/index.js';
 import { startLabFocus, type LabFocus } from '../../src/labfocus/index.js';
 import { labCertificates } from '../helpers/lab-certs.js';
 
-async function waitUntil(what: string, predicate: () => boolean, timeoutMs = 3000): Promise<void> {
+async function waitUntil(what: string, predicate: () => boolean, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!predicate()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -21,7 +21,7 @@ function requests(endpoint: Endpoint, method: string): InboundMessage[] {
   return endpoint.received.filter((m) => m.message.kind === 'request' && m.message.method === method);
 }
 
-describe('Endpoint against the lab focus (TLS on loopback)', () => {
+describe('Endpoint against the lab focus (TLS on loopback)', { timeout: 20_000 }, () => {
   let lab: LabFocus;
   let ca: string;
 

@@ -16,7 +16,7 @@ export interface LabConference {
   close(): Promise<void>;
 }
 
-export async function waitUntil(what: string, predicate: () => boolean, timeoutMs = 3000): Promise<void> {
+export async function waitUntil(what: string, predicate: () => boolean, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!predicate()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
