@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import pino from 'pino';
 import type { Argv, CommandModule, Options } from 'yargs';
 import { FocusHarnessError } from '../../src/errors.js';
-import { isLabFaultName, LAB_FAULTS, startLabFocus, type LabFaultName, type LabFocusOptions } from '../../src/labfocus/index.js';
+import { isLabFaultName, LAB_FAULTS, startLabFocus, type LabFault, type LabFaultName, type LabFocusOptions } from '../../src/labfocus/index.js';
 import { reportHarnessError, setExitCode } from '../exit.js';
 
 type LabFlag = 'listen' | 'transport' | 'cert' | 'key' | 'cert-dir' | 'domain' | 'fault' | 'list-faults' | 'c3p-style';
@@ -50,11 +50,30 @@ export interface LabIo {
   onListening?: (where: { host: string; port: number; caPath: string | undefined }) => void;
 }
 
-/** The fault table as a person reads it. */
+/** "im, join-and-chat", plus how a SHOULD fault shows up. */
+export function describeCaughtBy(fault: LabFault): string {
+  const names = fault.caughtBy.join(', ');
+  return fault.severity === 'SHOULD' ? `${names} (as a warning: the assertion is a SHOULD)` : names;
+}
+
+/** The fault table as a person reads it: what each switch does, what it breaks, which scenarios catch it. */
 export function formatFaultTable(): string {
   const width = Math.max(...LAB_FAULTS.map((f) => f.name.length));
-  const lines = LAB_FAULTS.map((f) => `  ${f.name.padEnd(width)}  ${f.description}\n  ${' '.repeat(width)}  breaks: ${f.breaks}`);
+  const pad = ' '.repeat(width);
+  const lines = LAB_FAULTS.map((f) =>
+    [`  ${f.name.padEnd(width)}  ${f.description}`, `  ${pad}  breaks: ${f.breaks}`, `  ${pad}  caught by: ${describeCaughtBy(f)}`].join('\n'),
+  );
   return `Lab focus fault switches (--fault NAME, repeatable):\n${lines.join('\n')}\n`;
+}
+
+/**
+ * The README section "Faults and the scenarios that catch them" as a Markdown table, generated
+ * from `LAB_FAULTS` (a test keeps the README in step with it).
+ */
+export function formatFaultMarkdown(): string {
+  const cell = (text: string): string => text.replace(/\|/g, '\\|');
+  const rows = LAB_FAULTS.map((f) => `| \`${f.name}\` | ${cell(f.description)} | ${cell(f.breaks)} | ${cell(f.caughtBy.map((s) => `\`${s}\``).join(', '))}${f.severity === 'SHOULD' ? ' (warning)' : ''} |`);
+  return ['| fault | what the lab focus does | what it breaks | caught by |', '| --- | --- | --- | --- |', ...rows].join('\n') + '\n';
 }
 
 function parseListen(listen: string): { host: string; port: number } {

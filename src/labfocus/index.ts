@@ -5,7 +5,7 @@
  */
 export { startLabFocus } from './start-lab-focus.js';
 export type { LabFocus, LabFocusOptions } from './lab-focus-options.js';
-export { LAB_FAULTS, composeLabPolicy } from './lab-faults.js';
+export { LAB_FAULTS, composeLabPolicy, type LabFault } from './lab-faults.js';
 export { LAB_FAULT_NAMES, isLabFaultName, type LabFaultName } from './lab-fault-name.js';
 export { defaultLabPolicy, type LabPolicy, type EjectMidFlow, type RosterFraming } from './lab-policy.js';
 export type { RosterChange, RosterChangeKind } from './roster-change.js';

@@ -30,6 +30,20 @@ describe('focus-harness lab', () => {
     expect(out.text()).toContain('breaks: E3');
   });
 
+  it('--list-faults says which scenarios catch each fault, right under its description', async () => {
+    const out = sink();
+    await runLab({ ...base, 'list-faults': true }, { stdout: out.stream, stderr: sink().stream, waitForStop: () => new Promise(() => undefined) });
+    const lines = out.text().split('\n');
+    for (const fault of LAB_FAULTS) {
+      const at = lines.findIndex((line) => line.trimStart().startsWith(`${fault.name} `));
+      expect(at, fault.name).toBeGreaterThan(0);
+      expect(lines[at + 1]).toContain(`breaks: ${fault.breaks}`);
+      expect(lines[at + 2]).toContain(`caught by: ${fault.caughtBy.join(', ')}`);
+    }
+    expect(lines.find((line) => line.includes('caught by: eject') && !line.includes(','))).toBeDefined();
+    expect(out.text()).toMatch(/caught by: im, join-and-chat \(as a warning: the assertion is a SHOULD\)/);
+  });
+
   it('an unknown fault exits 2 naming the valid ones', async () => {
     const err = sink();
     const code = await runLab({ ...base, fault: ['omit-focus-bye', 'nope'] }, { stdout: sink().stream, stderr: err.stream, waitForStop: () => Promise.resolve('x') });
