@@ -4,26 +4,9 @@
  * A missing tool skips its suite on a developer machine, but fails it when `CI` is set: `.ci/run`
  * installs the packages, so a missing one there is a broken pipeline, not a reason to skip.
  */
-import { accessSync, constants } from 'node:fs';
-import { delimiter, join } from 'node:path';
-import { describe, it } from 'vitest';
+import { describeWithPrograms } from '../../helpers/find-binary.js';
 
-const EXTRA_DIRS = ['/usr/sbin', '/usr/local/sbin', '/sbin'];
-
-/** The absolute path of `name` on PATH (plus the sbin dirs, where Debian puts kamailio), or undefined. */
-export function findBinary(name: string): string | undefined {
-  const dirs = [...(process.env.PATH ?? '').split(delimiter).filter(Boolean), ...EXTRA_DIRS];
-  for (const dir of dirs) {
-    const candidate = join(dir, name);
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
-}
+export { findBinary } from '../../helpers/find-binary.js';
 
 /** Tool name → Debian package, for the skip message. */
 const PACKAGES: Readonly<Record<string, string>> = {
@@ -39,27 +22,5 @@ const PACKAGES: Readonly<Record<string, string>> = {
  * install, or — under CI — a suite with one failing test.
  */
 export function describeWithTools(title: string, tools: readonly string[], body: (paths: Record<string, string>) => void): void {
-  const paths: Record<string, string> = {};
-  const missing: string[] = [];
-  for (const tool of tools) {
-    const path = findBinary(tool);
-    if (path === undefined) missing.push(tool);
-    else paths[tool] = path;
-  }
-  if (missing.length === 0) {
-    describe(title, () => body(paths));
-    return;
-  }
-  const install = missing.map((m) => `${m} (Debian package ${PACKAGES[m] ?? m})`).join(', ');
-  if (process.env.CI) {
-    describe(title, () => {
-      it('has its interop tools installed', () => {
-        throw new Error(`CI must install ${install}: add them to .ci/run's DEBIAN_PACKAGES`);
-      });
-    });
-  } else {
-    describe.skip(`${title} — skipped: ${install} not found`, () => {
-      it('needs the tools', () => undefined);
-    });
-  }
+  describeWithPrograms(title, Object.fromEntries(tools.map((tool) => [tool, PACKAGES[tool] ?? tool])), body);
 }
