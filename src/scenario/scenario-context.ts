@@ -8,6 +8,7 @@ import type { EndpointExpectations } from './endpoint-expectations.js';
 import type { OutcomeExpectations } from './outcome-expectations.js';
 import type { Severity } from './severity.js';
 import type { ScenarioTimeouts } from './scenario-timeouts.js';
+import type { ScenarioUser } from './scenario-user.js';
 
 export interface StepOptions {
   /** The step fails when it has not finished after this long. @default timeouts.stepMs (5000) */
@@ -33,6 +34,11 @@ export interface ScenarioContext<R extends string = string> {
   readonly target: ServerTarget;
   /** The SIP domain of the users (`contoso.com` for the lab). */
   readonly domain: string;
+  /**
+   * The identity the run was given for `role` (profile `users`), for a scripted user outside the
+   * emulated roles (`mallory`, `zoe`) or a role spoken for by hand; undefined when none was given.
+   */
+  user(role: string): ScenarioUser | undefined;
   readonly clock: Clock;
   readonly recorder: TraceRecorder;
   readonly timeouts: ScenarioTimeouts;

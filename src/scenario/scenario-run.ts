@@ -9,6 +9,7 @@
  *     └──────Ctrl-C──▶ interrupted (run stops, exit 130)
  * ```
  */
+import type { ScenarioUser } from './scenario-user.js';
 import type { TraceRecord, TraceRecorder } from '../capture/index.js';
 import { Endpoint, type C3pOutcome, type EndpointOptions, type ServerTarget } from '../endpoint/index.js';
 import { FocusHarnessError, isFocusHarnessError } from '../errors.js';
@@ -27,14 +28,7 @@ import type { RunResult, StepResult, StepStatus } from './run-result.js';
 import type { CheckSpec, ScenarioContext, StepOptions } from './scenario-context.js';
 import type { ScenarioTimeouts } from './scenario-timeouts.js';
 
-export interface ScenarioUser {
-  readonly aor: string;
-  readonly displayName?: string;
-  /** Digest username (lab proxies such as Kamailio). @default the user part of the AOR */
-  readonly username?: string;
-  /** Digest password, taken from the environment by the profile loader; never logged. */
-  readonly password?: string;
-}
+export type { ScenarioUser } from './scenario-user.js';
 
 export interface ScenarioRunOptions {
   readonly target: ServerTarget;
@@ -83,6 +77,7 @@ export class ScenarioRun implements ScenarioContext<string>, ExpectationHost {
   readonly alwaysOn = new AlwaysOnChecks();
 
   readonly #scenario: Scenario;
+  readonly #users: Readonly<Record<string, ScenarioUser>>;
   readonly #hooks: RunHooks;
   readonly #endpoints = new Map<string, Endpoint>();
   readonly #roleByEndpoint = new Map<Endpoint, string>();
@@ -99,6 +94,7 @@ export class ScenarioRun implements ScenarioContext<string>, ExpectationHost {
 
   constructor(scenario: Scenario, options: ScenarioRunOptions) {
     this.#scenario = scenario;
+    this.#users = options.users ?? {};
     this.#hooks = options.hooks ?? {};
     this.target = options.target;
     this.domain = options.domain;
@@ -138,6 +134,10 @@ export class ScenarioRun implements ScenarioContext<string>, ExpectationHost {
   }
 
   // ── ScenarioContext ────────────────────────────────────────────────────────────────────────
+
+  user(role: string): ScenarioUser | undefined {
+    return Object.hasOwn(this.#users, role) ? this.#users[role] : undefined;
+  }
 
   async step<T>(name: string, fn: () => Promise<T>, options: StepOptions = {}): Promise<T> {
     if (this.#current) return fn(); // a nested step belongs to its parent

@@ -26,7 +26,7 @@ import { startKamailio, type KamailioProcess } from './helpers/kamailio-process.
 import { PerUserRelay } from './helpers/per-user-relay.js';
 
 const DOMAIN = 'contoso.com';
-const PASSWORDS: Readonly<Record<string, string>> = { alice: 'alice-pw-7', bob: 'bob-pw-7', carol: 'carol-pw-7', dave: 'dave-pw-7' };
+const PASSWORDS: Readonly<Record<string, string>> = { alice: 'alice-pw-7', bob: 'bob-pw-7', carol: 'carol-pw-7', dave: 'dave-pw-7', zoe: 'zoe-pw-7', mallory: 'mallory-pw-7' };
 const FAST = { ...DEFAULT_TIMEOUTS, expectMs: 3000, c3pMs: 3000, stepMs: 10_000, settleMs: 150 };
 
 describeWithTools('Kamailio as TLS registrar and proxy in front of the lab focus', ['kamailio'], ({ kamailio }) => {
@@ -169,7 +169,7 @@ describeWithTools('Kamailio as TLS registrar and proxy in front of the lab focus
   it('the whole scenario catalog passes with profiles/kamailio-lab.yaml (users and passwords from the environment)', async () => {
     const profilePath = fileURLToPath(new URL('../../profiles/kamailio-lab.yaml', import.meta.url));
     const { profile } = loadProfile(profilePath);
-    const env = { FH_ALICE_PASSWORD: PASSWORDS.alice, FH_BOB_PASSWORD: PASSWORDS.bob, FH_CAROL_PASSWORD: PASSWORDS.carol };
+    const env = Object.fromEntries(['alice', 'bob', 'carol', 'zoe', 'mallory'].map((role) => [`FH_${role.toUpperCase()}_PASSWORD`, PASSWORDS[role]]));
     // The profile names 127.0.0.1:5061 and certs/generated; this run's Kamailio has a free port and the test CA.
     const resolved = resolveProfile(profile, { server: `127.0.0.1:${target.port}`, ca: caPath }, { profilePath, env });
     if (resolved.target === 'embedded') throw new Error('the Kamailio profile must name a server');

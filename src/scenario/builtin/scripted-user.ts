@@ -12,6 +12,7 @@
  * under this user's role, so it shows in the ladder.
  */
 import { randomBytes } from 'node:crypto';
+import { DigestClient } from '../../auth/index.js';
 import { labelFor, peerFor, type TraceDialog } from '../../capture/index.js';
 import type { ServerTarget } from '../../endpoint/index.js';
 import { FocusHarnessError } from '../../errors.js';
@@ -42,6 +43,8 @@ export interface ScriptedUserOptions {
   readonly clock: Clock;
   /** How long a request waits for its final response. @default 5000 */
   readonly timeoutMs?: number;
+  /** Digest credentials for a server that challenges (RFC 3261 §22.2); none: no retry. */
+  readonly credentials?: { readonly username: string; readonly password: string };
 }
 
 /** A dialog this user created with an INVITE or SUBSCRIBE (RFC 3261 §12.1.2). */
@@ -88,13 +91,16 @@ export class ScriptedUser {
   readonly #options: ScriptedUserOptions;
   readonly #pending = new Map<string, Pending>();
   readonly #dialogLabels = new Map<string, TraceDialog>();
+  #listeners: ((inbound: ScriptedInbound) => void)[] = [];
   #connection: SipConnection | undefined;
   #cseq = 1;
+  readonly #digest: DigestClient | undefined;
 
   constructor(options: ScriptedUserOptions) {
     this.#options = options;
     this.role = options.role;
     this.aor = options.aor;
+    this.#digest = options.credentials ? new DigestClient(options.credentials) : undefined;
   }
 
   async connect(): Promise<void> {
@@ -115,7 +121,7 @@ export class ScriptedUser {
     });
   }
 
-  /** REGISTER as {@link aor} on this connection (brief §3.1, without authentication). */
+  /** REGISTER as {@link aor} on this connection (brief §3.1; Digest when the server challenges). */
   register(): Promise<SipResponse> {
     const connection = this.#require();
     const domain = this.aor.replace(/^sips?:[^@]*@/i, '');
@@ -133,7 +139,7 @@ export class ScriptedUser {
     if (init.dialog) this.#dialogLabels.set(callId, init.dialog);
     const from = `<${init.fromAor ?? this.aor}>;tag=${newTag()};epid=${this.epid}`;
     const request = this.#build(method, uri, from, `<${init.toUri ?? uri}>`, callId, this.#cseq++, init);
-    return this.#send(request);
+    return this.#sendAuthorized(request).then(({ response }) => response);
   }
 
   /** INVITE (focus or MCU); on a 2xx sends the ACK and returns the dialog too. */
@@ -141,8 +147,9 @@ export class ScriptedUser {
     const callId = init.callId ?? newCallId();
     const localTag = newTag();
     if (init.dialog) this.#dialogLabels.set(callId, init.dialog);
-    const request = this.#build('INVITE', uri, `<${init.fromAor ?? this.aor}>;tag=${localTag};epid=${this.epid}`, `<${uri}>`, callId, 1, init);
-    const response = await this.#send(request);
+    const first = this.#build('INVITE', uri, `<${init.fromAor ?? this.aor}>;tag=${localTag};epid=${this.epid}`, `<${uri}>`, callId, 1, init);
+    const { request, response } = await this.#sendAuthorized(first);
+    const inviteCSeq = getCSeq(request).seq;
     if (response.status < 200 || response.status >= 300) return { response };
     const to = parseNameAddr(response.headers.get('to') ?? '');
     const contact = response.headers.get('contact');
@@ -152,19 +159,31 @@ export class ScriptedUser {
       remoteTag: to.params.get('tag') ?? '',
       remoteUri: to.uri,
       remoteTarget: contact ? parseNameAddr(contact).uri : uri,
-      cseq: 1,
+      cseq: inviteCSeq,
       ...(init.dialog ? { label: init.dialog } : {}),
     };
-    const ack = this.#inDialogMessage(dialog, 'ACK', 1, {});
+    const ack = this.#inDialogMessage(dialog, 'ACK', inviteCSeq, {});
     this.#trace('out', ack, serializeMessage(ack));
     this.#require().send(ack);
     return { response, dialog };
   }
 
-  /** A request inside one of our dialogs (next CSeq). */
+  /**
+   * A request inside `dialog` (next CSeq): one of ours, or one whose identifiers were taken from
+   * another user's traffic (a forgery).
+   */
   inDialog(dialog: ScriptedDialog, method: string, init: ScriptedRequestInit = {}): Promise<SipResponse> {
+    if (dialog.label) this.#dialogLabels.set(dialog.callId, dialog.label);
     dialog.cseq += 1;
     return this.#send(this.#inDialogMessage(dialog, method, dialog.cseq, init));
+  }
+
+  /** Calls `cb` for every later inbound message (after it is added to {@link received}). */
+  onReceive(cb: (inbound: ScriptedInbound) => void): () => void {
+    this.#listeners.push(cb);
+    return () => {
+      this.#listeners = this.#listeners.filter((l) => l !== cb);
+    };
   }
 
   async close(): Promise<void> {
@@ -199,6 +218,22 @@ export class ScriptedUser {
     return createRequest({ method, uri, headers, ...(init.body === undefined ? {} : { body: init.body }) });
   }
 
+  /**
+   * An out-of-dialog request with the cached Digest credentials, answering a 401/407 challenge
+   * once more per round (a stale nonce may need a second, RFC 7616 §3.3); refused credentials
+   * reject with `FH_AUTH`.
+   */
+  async #sendAuthorized(first: SipRequest): Promise<{ request: SipRequest; response: SipResponse }> {
+    const digest = this.#digest;
+    let request = digest ? digest.authorizeRequest(first) : first;
+    let response = await this.#send(request);
+    for (let attempt = 0; digest && attempt < 2 && DigestClient.isChallenge(response); attempt++) {
+      request = digest.retry(request, response);
+      response = await this.#send(request);
+    }
+    return { request, response };
+  }
+
   #send(request: SipRequest): Promise<SipResponse> {
     const connection = this.#require();
     const branch = branchOf(request);
@@ -226,7 +261,9 @@ export class ScriptedUser {
 
   #receive(message: SipMessage, raw: Buffer): void {
     const seq = this.#trace('in', message, raw);
-    this.received.push({ seq, message });
+    const inbound: ScriptedInbound = { seq, message };
+    this.received.push(inbound);
+    for (const listener of this.#listeners) listener(inbound);
     if (message.kind === 'response') {
       if (message.status < 200) return;
       const key = `${branchOf(message)} ${getCSeq(message).method}`;

@@ -2,7 +2,7 @@
  * The Kamailio lab by hand: the lab focus (TCP), the per-user relay and Kamailio (TLS registrar +
  * proxy, digest auth) on loopback, until Ctrl-C. Profile: profiles/kamailio-lab.yaml.
  *
- *   export FH_ALICE_PASSWORD=… FH_BOB_PASSWORD=… FH_CAROL_PASSWORD=…
+ *   export FH_ALICE_PASSWORD=… FH_BOB_PASSWORD=… FH_CAROL_PASSWORD=… FH_ZOE_PASSWORD=… FH_MALLORY_PASSWORD=…
  *   npx tsx test/interop/kamailio/start-kamailio-lab.ts            # TLS on 127.0.0.1:5061
  *   TLS_PORT=35061 npx tsx test/interop/kamailio/start-kamailio-lab.ts
  *   npx focus-harness run eject --profile profiles/kamailio-lab.yaml
@@ -23,7 +23,7 @@ import { PerUserRelay } from '../helpers/per-user-relay.js';
 
 const write = (line: string): boolean => process.stderr.write(`${line}\n`);
 const users: Record<string, string> = {};
-for (const role of ['alice', 'bob', 'carol']) {
+for (const role of ['alice', 'bob', 'carol', 'zoe', 'mallory']) {
   const name = `FH_${role.toUpperCase()}_PASSWORD`;
   const password = process.env[name];
   if (!password) {
