@@ -26,6 +26,9 @@ const FAILED_BAND = '#ffe3e3';
 
 const LADDER = '#s1 svg.ladder';
 
+/** Per-test budget for the browser round trips: generous, the machine may be busy. */
+const BROWSER_TEST_MS = 90_000;
+
 /**
  * The little of the DOM the page functions below use (tsconfig has no DOM lib: the project is
  * Node code). These functions run in the browser; the types only keep them honest here.
@@ -65,6 +68,7 @@ describeWithPrograms('report.html in headless Chromium', { chromium: 'chromium' 
     // Root (as on CI) cannot use Chromium's user-namespace sandbox.
     browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
     page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 1 });
+    page.setDefaultTimeout(BROWSER_TEST_MS - 10_000);
     page.on('request', (request) => requests.push(request.url()));
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(`console: ${message.text()}`);
@@ -123,7 +127,7 @@ describeWithPrograms('report.html in headless Chromium', { chromium: 'chromium' 
     expect(boxes.every((b) => b.width > 50)).toBe(true);
     const tops = boxes.map((b) => b.top);
     expect(tops).toEqual([...tops].sort((a, b) => a - b));
-  });
+  }, BROWSER_TEST_MS);
 
   it('highlights the failing step and the failing messages', async () => {
     const failure = live.failures[0];
@@ -138,7 +142,7 @@ describeWithPrograms('report.html in headless Chromium', { chromium: 'chromium' 
     expect(highlighted).toEqual(expected);
     const stroke = await page.locator(`${arrow(failure.seqs[0] ?? 0)} line.arrow`).evaluate(strokeOf);
     expect(stroke).toBe('rgb(211, 47, 47)');
-  });
+  }, BROWSER_TEST_MS);
 
   it('takes a screenshot that shows the ladder', async () => {
     const path = await saveScreenshot(await page.locator(LADDER).screenshot(), 'report-ladder.png');
@@ -151,7 +155,7 @@ describeWithPrograms('report.html in headless Chromium', { chromium: 'chromium' 
     expect(distinctColours(image)).toBeGreaterThan(16);
     expect(countPixelsNear(image, FAILING_ARROW)).toBeGreaterThan(100);
     expect(countPixelsNear(image, FAILED_BAND)).toBeGreaterThan(1000);
-  });
+  }, BROWSER_TEST_MS);
 
   it('shows the full message of an arrow when it is clicked, and of another when that one is', async () => {
     const failing = live.records.find((r) => r.seq === live.failures[0]?.seqs[0]);
@@ -176,7 +180,7 @@ describeWithPrograms('report.html in headless Chromium', { chromium: 'chromium' 
 
     await page.locator('#panel-close').click();
     await page.locator('#panel').waitFor({ state: 'hidden' });
-  });
+  }, BROWSER_TEST_MS);
 
   it('opens a message from the keyboard and closes the panel with Escape', async () => {
     const last = live.records.at(-1);
@@ -187,7 +191,7 @@ describeWithPrograms('report.html in headless Chromium', { chromium: 'chromium' 
     expect(await page.locator('#panel-body').textContent()).toContain(last.callId);
     await page.keyboard.press('Escape');
     await page.locator('#panel').waitFor({ state: 'hidden' });
-  });
+  }, BROWSER_TEST_MS);
 
   it('made no request and logged no error through all of it', () => {
     expect(requests).toEqual([fileUrl]);
