@@ -3,13 +3,17 @@
  * with the lab fault each one is there to catch.
  */
 import { describe, expect, it } from 'vitest';
+import { imConferenceCatalog } from '../../src/scenario/builtin/catalog.js';
 import { builtinScenarios, findBuiltinScenario, runScenario } from '../../src/scenario/index.js';
 
 const FAST = { expectMs: 1500, c3pMs: 1500, settleMs: 100 };
 
 describe('built-in scenarios', () => {
   it('are listed with name, title and spec section', () => {
-    expect(builtinScenarios.map((s) => s.name)).toEqual(['eject', 'eject-denied', 'join-and-chat']);
+    const catalog = imConferenceCatalog().map((s) => s.name);
+    expect(builtinScenarios.map((s) => s.name)).toEqual(['eject', 'eject-denied', 'join-and-chat', ...catalog]);
+    expect(catalog).toEqual(expect.arrayContaining(['forged-from', 'join-locked', 'c3p-malformed', 'c3p-unknown', 'delete-unknown']));
+    expect(new Set(builtinScenarios.map((s) => s.name)).size).toBe(builtinScenarios.length);
     for (const s of builtinScenarios) {
       expect(s.title.length).toBeGreaterThan(10);
       expect(s.spec).toBeTruthy();

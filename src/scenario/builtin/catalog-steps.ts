@@ -5,9 +5,10 @@
 import { randomBytes } from 'node:crypto';
 import { buildC3pRequest, parseC3pResponse, type C3pResponse } from '../../conference/index.js';
 import type { Endpoint } from '../../endpoint/index.js';
-import type { SipMessage } from '../../sip/index.js';
+import type { SipMessage, SipResponse } from '../../sip/index.js';
 import { subscriptionTerminated } from '../message-predicates.js';
 import type { ScenarioContext } from '../scenario-context.js';
+import { waitFor } from '../wait-for.js';
 import { joinAll, registerAll, rostersListEveryone } from './common-steps.js';
 import { ScriptedUser, type ScriptedDialog } from './scripted-user.js';
 
@@ -54,7 +55,7 @@ export async function setUpConference(ctx: ScenarioContext, members: readonly En
 }
 
 export function title(endpoint: { role: string }): string {
-  return endpoint.role[0]!.toUpperCase() + endpoint.role.slice(1);
+  return endpoint.role.charAt(0).toUpperCase() + endpoint.role.slice(1);
 }
 
 /** A scripted user outside the emulated roles, with an AOR nobody else in the run uses. */
@@ -82,6 +83,11 @@ export function c3pBody(user: { aor: string }, to: string, command: Parameters<t
   return buildC3pRequest({ requestId: String(requestIds), from: user.aor, to, command });
 }
 
+/** The `requestId` of a C3P request body written by {@link c3pBody}. */
+export function requestIdOf(body: string): string | undefined {
+  return /\brequestId="([^"]*)"/.exec(body)?.[1];
+}
+
 /** A scripted user joins the focus (INVITE with addUser, brief §4.4); returns D1 or undefined. */
 export async function scriptedJoinFocus(user: ScriptedUser, focusUri: string): Promise<ScriptedDialog | undefined> {
   const body = c3pBody(user, focusUri, { name: 'addUser', confEntity: focusUri, userEntity: user.aor, role: 'attendee', endpointEntity: `{${randomBytes(16).toString('hex').toUpperCase()}}` });
@@ -93,6 +99,82 @@ export async function scriptedJoinFocus(user: ScriptedUser, focusUri: string): P
 export function scriptedJoinChat(user: ScriptedUser, chatUri: string): ReturnType<ScriptedUser['invite']> {
   const sdp = ['v=0', 'o=- 0 0 IN IP4 127.0.0.1', 's=session', 'c=IN IP4 127.0.0.1', 't=0 0', 'm=message 5061 sip null', 'a=accept-types:text/plain multipart/alternative application/ms-imdn+xml', ''].join('\r\n');
   return user.invite(chatUri, { dialog: 'D3', contentType: 'application/sdp', body: sdp, headers: [['Supported', 'ms-sender']] });
+}
+
+/**
+ * A scripted user registers and joins the focus only (D1, as attendee, no roster or IM): an insider
+ * that can write C3P bodies no Lync client would. Waits until every `viewer`'s roster lists it, so
+ * the join's updates are over before what follows. Returns its focus dialog.
+ */
+export async function scriptedParticipant(ctx: ScenarioContext, user: ScriptedUser, focusUri: string, viewers: readonly Endpoint[]): Promise<ScriptedDialog> {
+  return ctx.step(`${title(user)} (scripted) registers and joins the focus`, async () => {
+    await user.connect();
+    const registered = await user.register();
+    ctx.check(registered.status === 200, { id: 'S-REG', role: user.role, expected: '200 OK to REGISTER', actual: `${registered.status} ${registered.reason}` });
+    const dialog = await scriptedJoinFocus(user, focusUri);
+    ctx.check(dialog !== undefined, { id: 'S-JOIN', role: user.role, expected: 'a 2xx to the focus INVITE (a focus dialog)', actual: dialog ? 'D1 established' : 'refused' });
+    for (const viewer of viewers) await ctx.expect(viewer).roster.has(user.aor, { id: 'S-JOIN2' });
+    // A failed MUST check has ended the step: the dialog exists here.
+    return dialog as ScriptedDialog;
+  });
+}
+
+/** What a hand-written C3P INFO got: the final response and the C3P response, wherever it rode. */
+export interface ScriptedC3pOutcome {
+  readonly response: SipResponse;
+  readonly c3p?: C3pResponse;
+  /** Trace seqs of the final response and of the focus INFO carrying the C3P response. */
+  readonly seqs: readonly number[];
+}
+
+/**
+ * A scripted user sends an INFO with `body` in `dialog` (its own, or one it forges) and collects
+ * the answer as an endpoint would (brief §4.11): the C3P response in the final response, or —
+ * after a 2xx without one — the focus's INFO in that dialog within `c3pMs` (matched on
+ * `requestId` when known).
+ */
+export async function scriptedC3pInfo(
+  ctx: ScenarioContext,
+  user: ScriptedUser,
+  dialog: ScriptedDialog,
+  body: string,
+  options: { readonly fromAor?: string; readonly requestId?: string; readonly headers?: readonly [string, string][] } = {},
+): Promise<ScriptedC3pOutcome> {
+  const response = await user.inDialog(dialog, 'INFO', {
+    contentType: 'application/cccp+xml',
+    body,
+    ...(options.fromAor === undefined ? {} : { fromAor: options.fromAor }),
+    ...(options.headers === undefined ? {} : { headers: [...options.headers] }),
+  });
+  const responseSeq = user.received.find((m) => m.message === response)?.seq ?? 0;
+  const direct = c3pOf(response);
+  if (direct || response.status < 200 || response.status >= 300) return { response, ...(direct ? { c3p: direct } : {}), seqs: [responseSeq] };
+  const carrier = (): { seq: number; c3p: C3pResponse } | undefined => {
+    for (const inbound of user.received) {
+      const message = inbound.message;
+      if (inbound.seq <= responseSeq || message.kind !== 'request' || message.method !== 'INFO') continue;
+      if (message.headers.get('call-id') !== dialog.callId) continue;
+      const c3p = c3pOf(message);
+      if (c3p && (options.requestId === undefined || c3p.requestId === options.requestId)) return { seq: inbound.seq, c3p };
+    }
+    return undefined;
+  };
+  const later = await waitFor(ctx.clock, ctx.timeouts.c3pMs, (onChange) => user.onReceive(onChange), carrier);
+  return later ? { response, c3p: later.c3p, seqs: [responseSeq, later.seq] } : { response, seqs: [responseSeq] };
+}
+
+/** `SIP 400 Bad C3P Request; C3P getConference failure (reason …)` */
+export function describeScriptedC3p(outcome: ScriptedC3pOutcome): string {
+  const { response, c3p } = outcome;
+  const result = c3p ? `C3P ${c3p.command} ${c3p.code}${c3p.reason ? ` (reason ${c3p.reason})` : ''}` : 'no C3P response';
+  return `SIP ${response.status} ${response.reason}; ${result}`;
+}
+
+/** MUST (brief §7.3): the request was refused — a SIP 4xx–6xx or a C3P `code="failure"`. */
+export function expectScriptedRefusal(ctx: ScenarioContext, id: string, user: { role: string }, outcome: ScriptedC3pOutcome, expected: string): void {
+  const status = outcome.response.status;
+  const refused = (status >= 400 && status < 700) || outcome.c3p?.code === 'failure';
+  ctx.check(refused, { id, role: user.role, expected, actual: describeScriptedC3p(outcome), seqs: outcome.seqs.filter((seq) => seq > 0) });
 }
 
 /** The C3P response a message carries, if any. */
