@@ -14,6 +14,7 @@ import type { LabConference } from './lab-conference.js';
 import type { LabDialog } from './lab-dialog.js';
 import type { LabDialogTable } from './lab-dialog-table.js';
 import type { LabPolicy } from './lab-policy.js';
+import type { DigestServer } from '../auth/index.js';
 import type { Registrar } from './registrar.js';
 import type { RosterChange } from './roster-change.js';
 
@@ -70,6 +71,8 @@ export interface LabFocusCore {
   readonly policy: LabPolicy;
   readonly settings: LabSettings;
   readonly registrar: Registrar;
+  /** Digest for REGISTER (`lab --auth digest`); undefined: the lab registers anyone in its domain. */
+  readonly registrarAuth: DigestServer | undefined;
   readonly dialogs: LabDialogTable;
   readonly conferences: Map<string, LabConference>;
   respond(req: LabRequest, status: number, init?: RespondInit): void;

@@ -23,6 +23,11 @@ export interface LabFocusOptions {
   faults?: readonly LabFaultName[];
   /** How C3P over INFO is answered. @default '202-then-info' (the seed's style) */
   c3pStyle?: '202-then-info' | '200';
+  /**
+   * Require Digest on REGISTER (RFC 3261 §22.4; MD5 and SHA-256, qop=auth): the users' passwords
+   * by Digest username (the user part of their AOR). @default no authentication
+   */
+  auth?: { readonly realm?: string; readonly users: ReadonlyMap<string, string> };
   /** @default systemClock */
   clock?: Clock;
   /** Conference events are logged here. @default a silent logger */

@@ -6,6 +6,7 @@
  * sockets, timers and the request routing table (brief §1.3: server-originated requests go down
  * the connection the user registered on, to its registered Contact).
  */
+import type { DigestServer } from '../auth/index.js';
 import type { Logger } from 'pino';
 import { createResponse, newBranch, serializeMessage, type SipRequest, type SipResponse } from '../sip/index.js';
 import { TransactionLayer, type ServerTransaction } from '../transaction/index.js';
@@ -33,6 +34,7 @@ export interface LabFocusServerInit {
   policy: LabPolicy;
   clock: Clock;
   logger: Logger;
+  registrarAuth?: DigestServer;
 }
 
 export class LabFocusServer implements LabFocusCore {
@@ -41,6 +43,7 @@ export class LabFocusServer implements LabFocusCore {
   readonly policy: LabPolicy;
   readonly settings: LabSettings;
   readonly registrar = new Registrar();
+  readonly registrarAuth: DigestServer | undefined;
   readonly dialogs = new LabDialogTable();
   readonly conferences = new Map<string, LabConference>();
   readonly #listener: SipListener;
@@ -56,6 +59,7 @@ export class LabFocusServer implements LabFocusCore {
     this.policy = init.policy;
     this.clock = init.clock;
     this.logger = init.logger;
+    this.registrarAuth = init.registrarAuth;
     this.#acks = new AckWaiter(init.clock, (callId) =>
       this.logger.warn({ event: 'invite.no-ack', callId }, 'no ACK for a 2xx to INVITE within 64·T1'),
     );

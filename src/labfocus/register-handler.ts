@@ -1,6 +1,7 @@
 /**
  * REGISTER (MS-SIPREGE; brief §3.1–3.2, issue 3): binds the AOR to the connection and answers
- * with the GRUU, the instance and the keep-alive interval. No authentication in the lab.
+ * with the GRUU, the instance and the keep-alive interval. Digest only when the lab was started
+ * with `auth` (RFC 3261 §22.4: 401 with a challenge; the Digest user must be the AOR's user).
  */
 import type { SipRequest } from '../sip/index.js';
 import type { ServerTransaction } from '../transaction/index.js';
@@ -27,6 +28,7 @@ export function handleRegister(core: LabFocusCore, request: SipRequest, txn: Ser
     core.respond(req, 403, { headers: [warning(core, 'Third-party registration not allowed')] });
     return;
   }
+  if (!authorised(core, req, aor)) return;
   const contact = nameAddr(request, 'contact');
   const asked = contact?.params.get('expires');
   const expires = Math.min(MAX_EXPIRES, typeof asked === 'string' && /^\d+$/.test(asked) ? Number(asked) : expiresOf(request, DEFAULT_EXPIRES));
@@ -70,6 +72,21 @@ export function handleRegister(core: LabFocusCore, request: SipRequest, txn: Ser
       });
     }
   }
+}
+
+/** True when no Digest is required or the credentials are right for `aor`; otherwise answers 401/403. */
+function authorised(core: LabFocusCore, req: { request: SipRequest; txn: ServerTransaction; link: LabLink; aor: string }, aor: string): boolean {
+  const digest = core.registrarAuth;
+  if (!digest) return true;
+  const verdict = digest.verify(req.request);
+  if (verdict.ok) {
+    if (`sip:${verdict.username}@${core.settings.domain}`.toLowerCase() === aor) return true;
+    core.respond(req, 403, { headers: [warning(core, `Digest user ${verdict.username} may not register ${aor}`)] });
+    return false;
+  }
+  core.logger.info({ event: 'registrar.challenge', aor, reason: verdict.reason }, 'digest challenge');
+  core.respond(req, 401, { headers: digest.challengeValues({ stale: verdict.stale }).map((value) => ['WWW-Authenticate', value] as const) });
+  return false;
 }
 
 /** Brief §3.2: SIPE reads a registrar refusal's reason from Warning (RFC 3261 §20.43, code 399). */

@@ -2,6 +2,7 @@
  * Starts the lab focus on one listener (issue 3): registrar, focus factory, focus, conference
  * event package and IM MCU, with the named fault switches composed into its policy.
  */
+import { DigestServer } from '../auth/index.js';
 import pino from 'pino';
 import { FocusHarnessError } from '../errors.js';
 import { ensureLabCertificates } from '../pki/index.js';
@@ -47,6 +48,7 @@ export async function startLabFocus(options: LabFocusOptions = {}): Promise<LabF
     policy,
     clock,
     logger,
+    ...(options.auth ? { registrarAuth: new DigestServer({ realm: options.auth.realm ?? domain, users: options.auth.users, clock }) } : {}),
   });
   logger.info({ event: 'lab.started', host, port, transport, domain, faults, caPath }, 'lab focus listening');
   return {
