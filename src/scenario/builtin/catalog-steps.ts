@@ -58,16 +58,26 @@ export function title(endpoint: { role: string }): string {
   return endpoint.role.charAt(0).toUpperCase() + endpoint.role.slice(1);
 }
 
-/** A scripted user outside the emulated roles, with an AOR nobody else in the run uses. */
+/**
+ * A scripted user outside the emulated roles: the run's identity for `role` when it was given one
+ * (a profile's `users`, with its Digest password), else `aor`, else an AOR nobody else in the run uses.
+ */
 export function scriptedUser(ctx: ScenarioContext, role: string, aor?: string): ScriptedUser {
+  const given = ctx.user(role);
+  const address = given?.aor ?? aor ?? `sip:${role}.${randomBytes(3).toString('hex')}@${ctx.domain}`;
   return new ScriptedUser({
     role,
-    aor: aor ?? `sip:${role}.${randomBytes(3).toString('hex')}@${ctx.domain}`,
+    aor: address,
     server: ctx.target,
     recorder: ctx.recorder,
     clock: ctx.clock,
     timeoutMs: ctx.timeouts.expectMs,
+    ...(given?.password === undefined ? {} : { credentials: { username: given.username ?? userPartOf(address), password: given.password } }),
   });
+}
+
+function userPartOf(aor: string): string {
+  return /^sips?:([^@;>]+)@/i.exec(aor)?.[1] ?? aor;
 }
 
 /** The chat MCU URI of a conference (brief §1.1: `:focus:` replaced by `:chat:`). */
