@@ -29,3 +29,6 @@ export { builtinScenarios, findBuiltinScenario } from './builtin/index.js';
 export { loadScenarioFile, looksLikeScenarioPath } from './load-scenario-file.js';
 export { resolveScenario } from './resolve-scenario.js';
 export { HARNESS_ERROR_CODES } from './harness-error-codes.js';
+export { runFaultMatrix, crossProduct, cellOf, MATRIX_TIMEOUTS, type FaultMatrixJob, type FaultMatrixCell, type FaultMatrixOptions, type MatrixFailure, type MatrixVerdict } from './fault-matrix.js';
+export { faultCoverage, isCaught, type FaultCoverage, type CoveredFault } from './fault-coverage.js';
+export { renderFaultMatrixTable, type FaultMatrixTableOptions } from './fault-matrix-table.js';

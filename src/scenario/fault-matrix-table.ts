@@ -1,0 +1,92 @@
+/**
+ * The fault-coverage matrix as text: one row per fault, one column per scenario, a mark per run,
+ * then a row for the clean runs and a summary. A pure renderer of the cells.
+ *
+ * ```
+ *                               1  2  3
+ * omit-focus-bye                X  .  .   caught by 1 (declared: eject)
+ * clean (×20)                   .  .  .
+ * ```
+ */
+import { faultCoverage, isCaught, type CoveredFault } from './fault-coverage.js';
+import type { FaultMatrixCell } from './fault-matrix.js';
+
+export interface FaultMatrixTableOptions {
+  /** Column order. @default the scenarios of the cells, in order of appearance */
+  readonly scenarios?: readonly string[];
+  /** Row order, with what each fault declares. */
+  readonly faults: readonly CoveredFault[];
+}
+
+const COLUMN = 3;
+
+/** What one run shows: X failed (caught), ! a warning only, . passed, E the harness could not run, ? a declared catcher passed. */
+function markOf(cell: FaultMatrixCell | undefined, fault: CoveredFault): string {
+  if (!cell) return ' ';
+  if (cell.verdict === 'error') return 'E';
+  if (cell.verdict === 'failed') return 'X';
+  const declared = fault.caughtBy.includes(cell.scenario);
+  if (declared && !isCaught(cell, fault.severity)) return '?';
+  return cell.verdict === 'warned' ? '!' : '.';
+}
+
+function cleanMark(cells: readonly FaultMatrixCell[]): string {
+  if (cells.length === 0) return ' ';
+  const bad = cells.filter((c) => !c.passed).length;
+  return bad === 0 ? '.' : bad > 9 ? '+' : String(bad);
+}
+
+function legend(scenarios: readonly string[], width: number): string[] {
+  const items = scenarios.map((name, i) => `${i + 1} ${name}`);
+  const lines: string[] = [];
+  let line = 'scenarios:';
+  for (const item of items) {
+    if (line.length + item.length + 2 > width) {
+      lines.push(line);
+      line = '          ';
+    }
+    line += `  ${item}`;
+  }
+  lines.push(line);
+  return lines;
+}
+
+/** Renders the matrix (fault rows × scenario columns) with its legend and summary. */
+export function renderFaultMatrixTable(cells: readonly FaultMatrixCell[], options: FaultMatrixTableOptions): string {
+  const scenarios = options.scenarios ?? [...new Set(cells.map((c) => c.scenario))];
+  const faults = options.faults.filter((f) => cells.some((c) => c.fault === f.name));
+  const clean = cells.filter((c) => c.fault === undefined);
+  const repeats = Math.max(0, ...scenarios.map((s) => clean.filter((c) => c.scenario === s).length));
+  const cleanLabel = `clean (×${repeats})`;
+  const nameWidth = Math.max(cleanLabel.length, ...faults.map((f) => f.name.length)) + 2;
+  const header = ' '.repeat(nameWidth) + scenarios.map((_, i) => String(i + 1).padStart(2).padEnd(COLUMN)).join('');
+  const rows = faults.map((fault) => {
+    const marks = scenarios.map((s) => markOf(cells.find((c) => c.fault === fault.name && c.scenario === s), fault).padStart(2).padEnd(COLUMN)).join('');
+    const catchers = cells.filter((c) => c.fault === fault.name && isCaught(c, fault.severity)).length;
+    const declared = fault.caughtBy.length ? ` (declared: ${fault.caughtBy.join(', ')})` : ' (declared: none)';
+    return `${fault.name.padEnd(nameWidth)}${marks} caught by ${catchers}${fault.severity === 'SHOULD' ? ' as a warning' : ''}${declared}`;
+  });
+  const cleanRow = clean.length
+    ? [`${cleanLabel.padEnd(nameWidth)}${scenarios.map((s) => cleanMark(clean.filter((c) => c.scenario === s)).padStart(2).padEnd(COLUMN)).join('')}`]
+    : [];
+  const coverage = faultCoverage(cells, options.faults);
+  const summary = [
+    `faults caught: ${faults.length - coverage.uncaughtFaults.length}/${faults.length}${coverage.uncaughtFaults.length ? ` — not caught: ${coverage.uncaughtFaults.join(', ')}` : ''}`,
+    ...(coverage.idleScenarios.length ? [`scenarios that caught no fault: ${coverage.idleScenarios.join(', ')}`] : []),
+    ...(coverage.missedDeclared.length ? [`declared but not caught: ${coverage.missedDeclared.map((c) => `${c.fault} × ${c.scenario}`).join(', ')}`] : []),
+    ...(clean.length ? [`clean runs: ${clean.length}, false failures: ${coverage.falseFailures.length}`] : []),
+    ...(coverage.errors.length ? [`harness errors: ${coverage.errors.map((c) => `${c.fault ?? 'clean'} × ${c.scenario}`).join(', ')}`] : []),
+  ];
+  const width = Math.max(80, header.length);
+  return [
+    `Fault coverage: ${scenarios.length} scenarios × ${faults.length} faults`,
+    ...legend(scenarios, width),
+    '',
+    header,
+    ...rows,
+    ...cleanRow,
+    '',
+    'X fails (caught)  ! warns only  . passes  ? passes although declared in caughtBy  E harness error  (clean row: failures out of the repeats)',
+    ...summary,
+  ].join('\n') + '\n';
+}
