@@ -3,6 +3,9 @@
  * logs the event as pino JSON and stops cleanly (exit 0) — in process and on SIGINT as a process.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -83,6 +86,42 @@ describe('focus-harness lab', () => {
     expect(err.text()).toMatch(/lab focus listening on tls 127\.0\.0\.1:\d+ \(domain contoso\.com\).*faults: omit-ms-sender/);
     const events = out.text().trim().split('\n').map((line) => JSON.parse(line) as { event?: string });
     expect(events.map((e) => e.event)).toEqual(expect.arrayContaining(['lab.started', 'registrar.registered', 'lab.stopped']));
+  });
+
+  it('--auth digest --users FILE challenges REGISTER; usage errors name the flag or the file and line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fh-lab-users-'));
+    const good = join(dir, 'users.txt');
+    const bad = join(dir, 'bad.txt');
+    writeFileSync(good, '# lab users\nalice:alice-lab-pw\n');
+    writeFileSync(bad, 'alice:x\nbob\n');
+    const usage = async (args: Partial<LabArgs>): Promise<string> => {
+      const err = sink();
+      expect(await runLab({ ...base, ...args }, { stdout: sink().stream, stderr: err.stream, waitForStop: () => Promise.resolve('x') })).toBe(2);
+      return err.text();
+    };
+    expect(await usage({ auth: 'digest' })).toContain('--auth digest needs --users FILE');
+    expect(await usage({ users: good })).toContain('--users needs --auth digest');
+    expect(await usage({ auth: 'digest', users: bad })).toContain(`${bad}:2: expected username:password`);
+    expect(await usage({ auth: 'digest', users: join(dir, 'missing.txt') })).toContain('cannot read --users');
+
+    const certs = await labCertificates();
+    const err = sink();
+    let stop: (signal: string) => void = () => undefined;
+    let listening: (p: number) => void = () => undefined;
+    const port = new Promise<number>((resolve) => (listening = resolve));
+    const run = runLab(
+      { ...base, cert: certs.certPath, key: certs.keyPath, auth: 'digest', users: good },
+      { stdout: sink().stream, stderr: err.stream, waitForStop: () => new Promise((resolve) => (stop = resolve)), onListening: (w) => listening(w.port) },
+    );
+    const client = await RawClient.open({ port: await port, caPem: certs.caCertPem }, 'alice');
+    const challenge = await client.register();
+    await client.close();
+    stop('SIGINT');
+    expect(await run).toBe(0);
+    expect(challenge.status).toBe(401);
+    expect(challenge.headers.get('www-authenticate')).toMatch(/^Digest realm="contoso\.com"/);
+    expect(err.text()).toContain('Digest on REGISTER for 1 user(s) in realm "contoso.com"');
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('as a process: prints where it listens and exits 0 on SIGINT', async () => {
