@@ -8,10 +8,10 @@ import { basename, extname, join, dirname } from 'node:path';
 import type { Argv, CommandModule, Options } from 'yargs';
 import { loadProfile, parseProfile, resolveProfile, type ProfileOverrides, type ResolvedProfile } from '../../src/config/index.js';
 import type { ServerTarget } from '../../src/endpoint/index.js';
-import { resolveScenario, runScenario, type RunResult, type Scenario } from '../../src/scenario/index.js';
+import { checkParticipants, resolveScenario, runScenario, type RunResult, type Scenario } from '../../src/scenario/index.js';
 import { reportHarnessError, setExitCode } from '../exit.js';
 
-type RunFlag = 'profile' | 'server' | 'transport' | 'ca' | 'servername' | 'domain' | 'fault' | 'trace' | 'ladder' | 'timeout' | 'color';
+type RunFlag = 'profile' | 'server' | 'transport' | 'ca' | 'servername' | 'domain' | 'fault' | 'trace' | 'ladder' | 'timeout' | 'color' | 'participants';
 
 /** The options, declared once (style habit 11). */
 const RUN_OPTIONS: Record<RunFlag, Options> = {
@@ -26,6 +26,7 @@ const RUN_OPTIONS: Record<RunFlag, Options> = {
   ladder: { type: 'boolean', default: true, describe: 'print the ladder diagram (--no-ladder to skip)' },
   timeout: { type: 'number', describe: 'step and expectation timeout in ms (default 5000)', requiresArg: true },
   color: { type: 'boolean', describe: 'colour the ladder (default: when stdout is a terminal)' },
+  participants: { type: 'number', describe: 'participants in the IM-conference catalog scenarios (default 3; eject, eject-denied and join-and-chat always use alice, bob, carol)', requiresArg: true },
 };
 
 /** Every profile override has its flag: adding a field to ProfileOverrides without one fails to compile. */
@@ -52,6 +53,7 @@ export interface RunArgs {
   ladder: boolean;
   timeout?: number;
   color?: boolean;
+  participants?: number;
 }
 
 function overridesFrom(args: RunArgs): ProfileOverrides {
@@ -97,7 +99,7 @@ export async function runRun(args: RunArgs, out: NodeJS.WriteStream = process.st
   try {
     const loaded = args.profile ? loadProfile(args.profile) : undefined;
     resolved = resolveProfile(loaded?.profile ?? parseProfile('{}', '(defaults)'), overridesFrom(args), loaded ? { profilePath: loaded.path } : {});
-    for (const spec of args.scenario) scenarios.push(await resolveScenario(spec));
+    for (const spec of args.scenario) scenarios.push(await resolveScenario(spec, { participants: checkParticipants(args.participants) }));
   } catch (error) {
     return reportHarnessError(error);
   }
@@ -149,6 +151,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('$0 run eject --fault omit-focus-bye', 'the same with a lab fault switched on: exits 1 naming the missing BYE')
       .example('$0 run eject --server 127.0.0.1:5061 --ca lab-ca.pem --servername localhost', 'against a running lab (`focus-harness lab`) or your own server')
       .example('$0 run eject join-and-chat --profile profiles/example-server.yaml --trace run.jsonl', 'several scenarios with a profile, keeping the trace')
+      .example('$0 run join2 im --participants 10', 'catalog scenarios with ten participants (alice … judy)')
       .example('$0 run ./my-scenario.ts', 'a scenario file of your own (default export: defineScenario({ … }))')
       .epilogue('Exit codes: 0 passed, 1 an expectation failed (server misbehaviour), 2 the harness could not run (usage, connection, TLS, profile, scenario file), 130 interrupted.') as unknown as Argv<RunArgs>,
   handler: async (argv) => {

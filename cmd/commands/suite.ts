@@ -18,14 +18,14 @@ import {
   type ResultsDocument,
   type SuiteOutcome,
 } from '../../src/report/index.js';
-import { builtinScenarios, resolveScenario, runScenario, type Scenario } from '../../src/scenario/index.js';
+import { builtinScenariosFor, checkParticipants, resolveScenario, runScenario, type Scenario } from '../../src/scenario/index.js';
 import { FocusHarnessError } from '../../src/errors.js';
 import { LOG_LEVELS, createLogger, logSipTraffic, type LogLevel } from '../../src/log/index.js';
 import { reportHarnessError, setExitCode } from '../exit.js';
 
 type SuiteFlag =
   | 'suite' | 'out' | 'baseline' | 'profile' | 'server' | 'transport' | 'ca' | 'servername' | 'domain' | 'fault' | 'timeout'
-  | 'log-level' | 'log-file' | 'unsafe-keep-secrets';
+  | 'log-level' | 'log-file' | 'unsafe-keep-secrets' | 'participants';
 
 /** The options, declared once (style habit 11). */
 const SUITE_OPTIONS: Record<SuiteFlag, Options> = {
@@ -42,6 +42,7 @@ const SUITE_OPTIONS: Record<SuiteFlag, Options> = {
   timeout: { type: 'number', describe: 'step and expectation timeout in ms (default 5000)', requiresArg: true },
   'log-level': { choices: LOG_LEVELS, default: 'warn', describe: 'pino log level (debug: one line per SIP message; trace: full messages)' },
   'log-file': { type: 'string', describe: 'write the log as JSON lines to FILE (default: stderr, pretty in a terminal)', requiresArg: true },
+  participants: { type: 'number', describe: 'participants in the IM-conference catalog scenarios (default 3; eject, eject-denied and join-and-chat always use alice, bob, carol)', requiresArg: true },
   'unsafe-keep-secrets': { type: 'boolean', default: false, describe: 'keep Authorization / Proxy-Authorization values and passwords in logs, trace, pcap and reports (never in CI)' },
 };
 
@@ -71,6 +72,7 @@ export interface SuiteArgs {
   'log-level'?: LogLevel;
   'log-file'?: string;
   'unsafe-keep-secrets': boolean;
+  participants?: number;
 }
 
 /** Where the suite command writes: injectable for tests. */
@@ -90,7 +92,8 @@ function overridesFrom(args: SuiteArgs): ProfileOverrides {
 
 function targetOf(resolved: ResolvedProfile): ServerTarget | 'embedded' {
   if (resolved.target === 'embedded') return 'embedded';
-  const { caPath: _caPath, ...target } = resolved.target;
+  const target: ServerTarget & { caPath?: string } = { ...resolved.target };
+  delete target.caPath;
   return target;
 }
 
@@ -131,8 +134,9 @@ export async function runSuiteCommand(args: SuiteArgs, io: SuiteIo = { stdout: p
     const loaded = profilePath ? loadProfile(profilePath) : undefined;
     resolved = resolveProfile(loaded?.profile ?? parseProfile('{}', '(defaults)'), overridesFrom(args), loaded ? { profilePath: loaded.path } : {});
     const specs = [...(file?.scenarios ?? []), ...(args.scenario ?? [])];
-    if (specs.length === 0) scenarios.push(...builtinScenarios);
-    for (const spec of specs) scenarios.push(await resolveScenario(spec));
+    const participants = checkParticipants(args.participants);
+    if (specs.length === 0) scenarios.push(...builtinScenariosFor(participants));
+    for (const spec of specs) scenarios.push(await resolveScenario(spec, { participants }));
     if (args.baseline) baseline = readBaseline(args.baseline);
   } catch (error) {
     return reportHarnessError(error);

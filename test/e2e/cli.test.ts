@@ -74,6 +74,16 @@ describe('focus-harness run (embedded lab focus)', () => {
     expect(result.stdout).toMatch(/^join-and-chat +MS-CONFIM 4\.2\.1 /m);
   }, 30_000);
 
+  it('--participants builds the catalog for N roles (join2 with five users passes; a bad count exits 2)', async () => {
+    const five = await run(['run', 'join2', '--participants', '5', '--no-ladder']);
+    expect(five.code, five.stdout + five.stderr).toBe(0);
+    expect(five.stdout).toMatch(/Erin/);
+    expect(five.stdout).toMatch(/^PASS join2: /m);
+    const zero = await run(['run', 'join2', '--participants', '0']);
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toContain('--participants must be a whole number from 1 to 100, got 0');
+  }, 60_000);
+
   it('harness problems exit 2 with an actionable message', async () => {
     const missing = await run(['run', './no-such-scenario.ts']);
     expect(missing.code).toBe(2);

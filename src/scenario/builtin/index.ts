@@ -6,9 +6,24 @@ import eject from './eject.js';
 import ejectDenied from './eject-denied.js';
 import joinAndChat from './join-and-chat.js';
 import { imConferenceCatalog } from './catalog.js';
+import { DEFAULT_ROLE_COUNT } from './catalog-steps.js';
 
-export const builtinScenarios: readonly Scenario[] = [eject, ejectDenied, joinAndChat, ...imConferenceCatalog()] as readonly Scenario[];
+export { DEFAULT_ROLE_COUNT } from './catalog-steps.js';
 
-export function findBuiltinScenario(name: string): Scenario | undefined {
-  return builtinScenarios.find((s) => s.name === name);
+/** The most participants a catalog scenario is built for (`--participants`). */
+export const MAX_PARTICIPANTS = 100;
+
+/**
+ * Every built-in scenario; the IM-conference catalog built for `participants` roles (the three
+ * seed scenarios keep Alice, Bob and Carol).
+ */
+export function builtinScenariosFor(participants = DEFAULT_ROLE_COUNT): Scenario[] {
+  return [eject, ejectDenied, joinAndChat, ...imConferenceCatalog(participants)] as Scenario[];
+}
+
+export const builtinScenarios: readonly Scenario[] = builtinScenariosFor();
+
+export function findBuiltinScenario(name: string, participants = DEFAULT_ROLE_COUNT): Scenario | undefined {
+  const all = participants === DEFAULT_ROLE_COUNT ? builtinScenarios : builtinScenariosFor(participants);
+  return all.find((s) => s.name === name);
 }
