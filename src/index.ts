@@ -24,6 +24,11 @@ export {
   formatRunSummary,
   createConsoleReporter,
   DEFAULT_TIMEOUTS,
+  runFaultMatrix,
+  crossProduct,
+  faultCoverage,
+  renderFaultMatrixTable,
+  MATRIX_TIMEOUTS,
 } from './scenario/index.js';
 export type {
   Scenario,
@@ -38,9 +43,12 @@ export type {
   MessagePredicate,
   Severity,
   ScenarioTimeouts,
+  FaultMatrixJob,
+  FaultMatrixCell,
+  FaultCoverage,
 } from './scenario/index.js';
 export { startLabFocus, LAB_FAULTS } from './labfocus/index.js';
-export type { LabFocus, LabFocusOptions, LabFaultName } from './labfocus/index.js';
+export type { LabFocus, LabFocusOptions, LabFaultName, LabFault } from './labfocus/index.js';
 export { Endpoint } from './endpoint/index.js';
 export type { EndpointOptions, ServerTarget, C3pOutcome, InboundMessage } from './endpoint/index.js';
 export { TraceRecorder, readTraceJsonLines } from './capture/index.js';
