@@ -13,7 +13,8 @@ const ci = coreElementFactory('ci');
  * @remarks MS-CONFPRO 2.2.3: root `response` echoing `requestId`, `from` = the request's `to`,
  * `to` = the request's `from`, `code` success | failure; one child named like the command carrying
  * the failure `reason`. Payload shapes: brief §4.11 table, MS-CONFBAS 2.2.3.4 (addUser),
- * 2.2.3.14 (deleteConference), seed msg 14 (deleteUser), MS-CONFPRO 2.2.3.8 (capabilities).
+ * 2.2.3.14 (deleteConference), seed msg 14 (deleteUser), MS-CONFPRO 2.2.3.8 (capabilities) and 4.7
+ * (getAvailableMcuTypes); modifyConference (MS-CONFBAS 4.4.10) carries nothing.
  * @throws FocusHarnessError `FH_C3P` when a success response lacks its payload.
  */
 export function buildC3pResponse(init: C3pResponseInit): string {
@@ -32,7 +33,7 @@ export function buildC3pResponse(init: C3pResponseInit): string {
 type PayloadInit = { [N in keyof C3pResponsePayloads]: { command: N; payload: C3pResponsePayloads[N] } }[keyof C3pResponsePayloads];
 
 function needsPayload(command: string): boolean {
-  return command === 'addConference' || command === 'addUser' || command === 'getConference' || command === 'getConferencingCapabilities';
+  return ['addConference', 'addUser', 'getConference', 'getConferencingCapabilities', 'getAvailableMcuTypes'].includes(command);
 }
 
 function payloadChildren(init: PayloadInit): XmlElement[] {
@@ -76,7 +77,10 @@ function payloadChildren(init: PayloadInit): XmlElement[] {
     case 'deleteConference':
       return [ci('conference-info', { entity: init.payload.focusUri })];
     case 'getConferencingCapabilities':
+    case 'getAvailableMcuTypes':
       return [cccp('mcu-types', [], init.payload.mcuTypes.map((type) => cccp('mcuType', [], type)))];
+    case 'modifyConference':
+      return [];
   }
 }
 

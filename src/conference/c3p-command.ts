@@ -1,3 +1,5 @@
+import type { XmlElement } from './xml-element.js';
+
 /**
  * The C3P commands an IM conference uses, as a discriminated union on `name`.
  *
@@ -12,7 +14,9 @@ export type C3pCommand =
   | C3pModifyConferenceLock
   | C3pGetConference
   | C3pDeleteConference
-  | C3pGetConferencingCapabilities;
+  | C3pGetConferencingCapabilities
+  | C3pModifyConference
+  | C3pGetAvailableMcuTypes;
 
 export type C3pCommandName = C3pCommand['name'];
 
@@ -26,6 +30,8 @@ export const C3P_COMMAND_NAMES: readonly C3pCommandName[] = [
   'getConference',
   'deleteConference',
   'getConferencingCapabilities',
+  'modifyConference',
+  'getAvailableMcuTypes',
 ];
 
 /** True when `name` is a command this codec understands. */
@@ -113,4 +119,31 @@ export interface C3pDeleteConference {
 /** Factory SERVICE: capabilities query (MS-CONFPRO 2.2.3.8). */
 export interface C3pGetConferencingCapabilities {
   name: 'getConferencingCapabilities';
+}
+
+/**
+ * Focus INFO: change conference state with a partial conference-info (MS-CONFBAS 4.4.10, brief §6.13).
+ *
+ * @remarks The command element carries `mscp:mcuUri` (the MCU the change is for); its child is a
+ * `conference-info` with `state="partial"` whose `entity` is the focus URI. This model names the
+ * `conference-description` changes an IM conference makes (subject, display text) and keeps any
+ * other partial content (e.g. the example's `msci:conference-view`) as elements.
+ */
+export interface C3pModifyConference {
+  name: 'modifyConference';
+  /** `conference-info@entity`: the focus URI. */
+  confEntity: string;
+  /** `modifyConference@mscp:mcuUri`; omitted from the wire when absent. */
+  mcuUri?: string;
+  /** New `conference-description/subject`. */
+  subject?: string;
+  /** New `conference-description/display-text`. */
+  displayText?: string;
+  /** Other children of the partial `conference-info`, written after the description as given. */
+  extensions?: XmlElement[];
+}
+
+/** Factory SERVICE: the MCU types the server offers (MS-CONFPRO 2.2.2.7, example 4.7). */
+export interface C3pGetAvailableMcuTypes {
+  name: 'getAvailableMcuTypes';
 }

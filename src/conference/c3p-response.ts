@@ -37,6 +37,13 @@ export interface C3pResponsePayloads {
   deleteConference: { focusUri: string };
   /** `<getConferencingCapabilities><mcu-types><mcuType>chat</mcuType>…` (MS-CONFPRO 2.2.3.8). */
   getConferencingCapabilities: { mcuTypes: string[] };
+  /**
+   * `<modifyConference/>`: the outcome is the `code`; the change itself reaches every subscriber as a
+   * roster update (MS-CONFBAS 4.4.10). Nothing is carried.
+   */
+  modifyConference: Record<string, never>;
+  /** `<getAvailableMcuTypes><mcu-types><mcuType>chat</mcuType>…` (MS-CONFPRO 4.7). */
+  getAvailableMcuTypes: { mcuTypes: string[] };
 }
 
 interface C3pResponseEnvelope {
@@ -84,7 +91,7 @@ export interface C3pResponse {
   confUris?: ConfUriEntry[];
   /** getConference: the definition. */
   conference?: ConferenceInfoDocument;
-  /** getConferencingCapabilities: `mcu-types/mcuType` values. */
+  /** getConferencingCapabilities / getAvailableMcuTypes: `mcu-types/mcuType` values. */
   mcuTypes?: string[];
   /** The whole parsed `response` element. */
   raw: XmlElement;

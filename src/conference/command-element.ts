@@ -1,5 +1,5 @@
 import { cccp, plainAttributes } from './c3p-envelope.js';
-import type { C3pAddConference, C3pAddUser, C3pCommand } from './c3p-command.js';
+import type { C3pAddConference, C3pAddUser, C3pCommand, C3pModifyConference } from './c3p-command.js';
 import { coreElementFactory } from './conference-info-tree.js';
 import { CONFERENCE_NS } from './namespaces.js';
 import { build, optionalText } from './xml-builder.js';
@@ -42,7 +42,31 @@ export function commandElement(command: C3pCommand): XmlElement {
       return cccp('deleteConference', [], [cccp('conferenceKeys', plainAttributes({ confEntity: command.confEntity }))]);
     case 'getConferencingCapabilities':
       return cccp('getConferencingCapabilities');
+    case 'modifyConference':
+      return cccp('modifyConference', plainAttributes({ 'mscp:mcuUri': command.mcuUri }), [modifyConferenceInfo(command)]);
+    case 'getAvailableMcuTypes':
+      // MS-CONFPRO 2.2.2.7: the element has no children (and no server-mode attribute).
+      return cccp('getAvailableMcuTypes');
   }
+}
+
+/**
+ * MS-CONFBAS 4.4.10: the partial conference-info of modifyConference, written as the example does —
+ * in the conference-info default namespace, `state="partial"` on the root and on the changed container.
+ */
+function modifyConferenceInfo(command: C3pModifyConference): XmlElement {
+  const core = (local: string, attributes: Record<string, string | undefined>, content: readonly (XmlElement | undefined)[] | string = []): XmlElement =>
+    build('', local, attributes, content, CONFERENCE_NS.ci);
+  const changesDescription = command.subject !== undefined || command.displayText !== undefined;
+  return core('conference-info', { entity: command.confEntity, state: 'partial' }, [
+    changesDescription
+      ? core('conference-description', { state: 'partial' }, [
+          command.displayText === undefined ? undefined : core('display-text', {}, command.displayText),
+          command.subject === undefined ? undefined : core('subject', {}, command.subject),
+        ])
+      : undefined,
+    ...(command.extensions ?? []),
+  ]);
 }
 
 function addConferenceInfo(command: C3pAddConference): XmlElement {

@@ -1,4 +1,4 @@
-import type { C3pClientInfo, C3pCommand } from './c3p-command.js';
+import type { C3pClientInfo, C3pCommand, C3pModifyConference } from './c3p-command.js';
 import { isC3pCommandName } from './c3p-command.js';
 import { C3pParseError, type C3pEnvelopeHint } from './c3p-parse-error.js';
 import { CONFERENCE_NS } from './namespaces.js';
@@ -114,6 +114,34 @@ export function readCommand(element: XmlElement, hint: C3pEnvelopeHint): C3pComm
       return { name, confEntity: need(keys, 'conferenceKeys', 'confEntity') };
     }
     case 'getConferencingCapabilities':
+    case 'getAvailableMcuTypes':
       return { name };
+    case 'modifyConference':
+      return readModifyConference(element, hint);
   }
+}
+
+/** MS-CONFBAS 4.4.10: `mscp:mcuUri`, then a partial conference-info naming what changes. */
+function readModifyConference(element: XmlElement, hint: C3pEnvelopeHint): C3pModifyConference {
+  const info = childElement(element, 'conference-info', CI);
+  const entity = info && attributeValue(info, 'entity');
+  if (info === undefined || entity === undefined || entity === '') {
+    throw new C3pParseError('invalid-command', 'modifyConference: missing conference-info@entity', { envelope: hint });
+  }
+  const command: C3pModifyConference = { name: 'modifyConference', confEntity: entity };
+  const mcuUri = attributeValue(element, 'mcuUri', CONFERENCE_NS.mscp);
+  if (mcuUri !== undefined && mcuUri !== '') command.mcuUri = mcuUri;
+  const description = childElement(info, 'conference-description', CI);
+  if (description) {
+    const subject = childText(description, 'subject', CI);
+    if (subject !== undefined) command.subject = subject;
+    const displayText = childText(description, 'display-text', CI);
+    if (displayText !== undefined) command.displayText = displayText;
+  }
+  const extensions = info.children.filter((child) => child !== description);
+  if (extensions.length > 0) command.extensions = extensions;
+  if (command.subject === undefined && command.displayText === undefined && extensions.length === 0) {
+    throw new C3pParseError('invalid-command', 'modifyConference: the partial conference-info changes nothing', { envelope: hint });
+  }
+  return command;
 }

@@ -12,12 +12,14 @@ export interface RosterSnapshot {
   users: Map<string, RosterUserView>;
   chatUri: string | undefined;
   locked: boolean;
+  /** `conference-description/subject` (RFC 4575 §5.3); undefined when the document has none. */
+  subject: string | undefined;
 }
 
-/** Reads users, the IM MCU URI and the lock out of a local tree. */
+/** Reads users, the IM MCU URI, the lock and the subject out of a local tree. */
 export function snapshotOf(tree: XmlElement | undefined): RosterSnapshot {
   const users = new Map<string, RosterUserView>();
-  if (tree === undefined) return { users, chatUri: undefined, locked: false };
+  if (tree === undefined) return { users, chatUri: undefined, locked: false, subject: undefined };
   const usersElement = childElement(tree, 'users', CI);
   for (const user of usersElement?.children ?? []) {
     if (!isElement(user, 'user', CI)) continue;
@@ -31,7 +33,13 @@ export function snapshotOf(tree: XmlElement | undefined): RosterSnapshot {
     users.set(view.entity, view);
   }
   const chatUri = chatUriOf(tree);
-  return { users, chatUri, locked: lockedOf(tree, chatUri) };
+  return { users, chatUri, locked: lockedOf(tree, chatUri), subject: subjectOf(tree) };
+}
+
+/** RFC 4575 §5.3: the subject is a child of conference-description (changed by modifyConference, brief §6.13). */
+function subjectOf(tree: XmlElement): string | undefined {
+  const description = childElement(tree, 'conference-description', CI);
+  return description && childText(description, 'subject', CI);
 }
 
 function endpointView(endpoint: XmlElement): RosterEndpointView {

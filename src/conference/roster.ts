@@ -131,6 +131,11 @@ export class Roster {
     return this.#view().chatUri;
   }
 
+  /** `conference-description/subject`, as merged (brief §6.13: modifyConference changes it). */
+  get subject(): string | undefined {
+    return this.#view().subject;
+  }
+
   /** Whether the chat entity-view is locked. */
   get locked(): boolean {
     return this.#view().locked;

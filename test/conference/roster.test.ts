@@ -326,3 +326,31 @@ describe('Roster: diagnostics', () => {
     ]);
   });
 });
+
+describe('Roster: the conference subject (brief §6.13, modifyConference)', () => {
+  it('reads conference-description/subject and follows a partial description change', () => {
+    const roster = seeded();
+    expect(roster.subject).toBe('Quarterly numbers & plans');
+    expect(roster.apply(partial(10, { description: { state: 'partial', subject: 'Budget review, second round' } }))).toMatchObject({ applied: true, version: 10 });
+    expect(roster.subject).toBe('Budget review, second round');
+    // The rest of the description is untouched by a partial that names only the subject.
+    expect(roster.chatUri).toBe(CHAT);
+    expect(roster.toDocument()?.description?.conferenceId).toBe('7ECB5F9BFFB1F343B36775DBA09E8038');
+  });
+
+  it('has no subject before a full document, without a description, or once the conference is deleted', () => {
+    const roster = new Roster();
+    expect(roster.subject).toBeUndefined();
+    roster.apply(renderConferenceInfo({ entity: FOCUS, state: 'full', version: 1, users: { users: [{ entity: ALICE }] } }));
+    expect(roster.subject).toBeUndefined();
+    const seededRoster = seeded();
+    seededRoster.apply(xmlFixture('roster-deleted-v12.xml'));
+    expect(seededRoster.subject).toBeUndefined();
+  });
+
+  it('ignores a stale description change', () => {
+    const roster = seeded();
+    roster.apply(partial(9, { description: { state: 'partial', subject: 'late' } }));
+    expect(roster.subject).toBe('Quarterly numbers & plans');
+  });
+});
