@@ -88,5 +88,5 @@ export function renderFaultMatrixTable(cells: readonly FaultMatrixCell[], option
     '',
     'X fails (caught)  ! warns only  . passes  ? passes although declared in caughtBy  E harness error  (clean row: failures out of the repeats)',
     ...summary,
-  ].join('\n') + '\n';
+  ].map((line) => line.trimEnd()).join('\n') + '\n';
 }
