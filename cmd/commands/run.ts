@@ -9,9 +9,10 @@ import type { Argv, CommandModule, Options } from 'yargs';
 import { loadProfile, parseProfile, resolveProfile, type ProfileOverrides, type ResolvedProfile } from '../../src/config/index.js';
 import type { ServerTarget } from '../../src/endpoint/index.js';
 import { checkParticipants, resolveScenario, runScenario, type RunResult, type Scenario } from '../../src/scenario/index.js';
+import { keyLogFileWriter } from '../../src/transport/index.js';
 import { reportHarnessError, setExitCode } from '../exit.js';
 
-type RunFlag = 'profile' | 'server' | 'transport' | 'ca' | 'servername' | 'domain' | 'fault' | 'trace' | 'ladder' | 'timeout' | 'color' | 'participants';
+type RunFlag = 'profile' | 'server' | 'transport' | 'ca' | 'servername' | 'domain' | 'fault' | 'trace' | 'ladder' | 'timeout' | 'color' | 'participants' | 'keylog';
 
 /** The options, declared once (style habit 11). */
 const RUN_OPTIONS: Record<RunFlag, Options> = {
@@ -26,6 +27,7 @@ const RUN_OPTIONS: Record<RunFlag, Options> = {
   ladder: { type: 'boolean', default: true, describe: 'print the ladder diagram (--no-ladder to skip)' },
   timeout: { type: 'number', describe: 'step and expectation timeout in ms (default 5000)', requiresArg: true },
   color: { type: 'boolean', describe: 'colour the ladder (default: when stdout is a terminal)' },
+  keylog: { type: 'string', describe: 'append the TLS session keys (SSLKEYLOGFILE format, mode 0600) to FILE, for Wireshark on a capture of your own; default $SSLKEYLOGFILE when set', requiresArg: true },
   participants: { type: 'number', describe: 'participants in the IM-conference catalog scenarios (default 3; eject, eject-denied and join-and-chat always use alice, bob, carol)', requiresArg: true },
 };
 
@@ -54,6 +56,7 @@ export interface RunArgs {
   timeout?: number;
   color?: boolean;
   participants?: number;
+  keylog?: string;
 }
 
 function overridesFrom(args: RunArgs): ProfileOverrides {
@@ -103,6 +106,7 @@ export async function runRun(args: RunArgs, out: NodeJS.WriteStream = process.st
   } catch (error) {
     return reportHarnessError(error);
   }
+  const keyLogPath = args.keylog ?? (process.env['SSLKEYLOGFILE'] || undefined);
   const controller = new AbortController();
   const onSigint = (): void => {
     out.write('\nfocus-harness: interrupted (Ctrl-C); stopping after cleaning up…\n');
@@ -124,6 +128,7 @@ export async function runRun(args: RunArgs, out: NodeJS.WriteStream = process.st
         ...(args.trace ? { trace: tracePathFor(args.trace, scenario.name, scenarios.length > 1) } : {}),
         ...(resolved.domain ? { domain: resolved.domain } : {}),
         ...(Object.keys(resolved.users).length ? { users: resolved.users } : {}),
+        ...(keyLogPath ? { keyLog: keyLogFileWriter(keyLogPath) } : {}),
       });
       results.push(result);
       if (result.error) reportHarnessError(result.error);

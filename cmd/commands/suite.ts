@@ -167,8 +167,9 @@ export async function runSuiteCommand(args: SuiteArgs, io: SuiteIo = { stdout: p
       progress: io.stderr,
       signal: controller.signal,
       ...(baseline ? { baseline } : {}),
-      run: (scenario) =>
+      run: (scenario, context) =>
         runScenario(scenario, {
+          keyLog: context.keyLog,
           target: targetOf(resolved),
           faults: resolved.faults,
           timeouts: resolved.timeouts,

@@ -40,6 +40,8 @@ export interface RunScenarioOptions {
   readonly hooks?: RunHooks;
   /** Where the embedded lab keeps its CA. @default a folder under the OS temp dir */
   readonly labCertDir?: string;
+  /** Receives every TLS session's key log line (NSS SSLKEYLOGFILE format), for Wireshark. */
+  readonly keyLog?: (line: string) => void;
 }
 
 function mergeHooks(list: readonly RunHooks[]): RunHooks {
@@ -100,6 +102,7 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
       hooks,
       ...(options.users ? { users: options.users } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.keyLog ? { keyLog: options.keyLog } : {}),
     });
     const result: RunResult = { ...(await run.execute()), target: targetInfo };
     hooks.onRunEnd?.(result);

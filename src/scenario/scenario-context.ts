@@ -42,6 +42,8 @@ export interface ScenarioContext<R extends string = string> {
   readonly clock: Clock;
   readonly recorder: TraceRecorder;
   readonly timeouts: ScenarioTimeouts;
+  /** The run's TLS key log sink, for connections a scenario opens itself (scripted users). */
+  readonly keyLog: ((line: string) => void) | undefined;
   /** Runs `fn` as a named step: its messages are grouped under the name in the ladder. */
   step<T>(name: string, fn: () => Promise<T>, options?: StepOptions): Promise<T>;
   /** Expectations on what an endpoint receives, on its roster and its dialogs. */

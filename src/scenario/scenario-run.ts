@@ -40,6 +40,8 @@ export interface ScenarioRunOptions {
   readonly timeouts: ScenarioTimeouts;
   readonly signal?: AbortSignal;
   readonly hooks?: RunHooks;
+  /** TLS key log sink for every connection of the run (endpoints and scripted users). */
+  readonly keyLog?: (line: string) => void;
   /** Builds the endpoints (tests inject doubles). @default `new Endpoint(options)` */
   readonly createEndpoint?: (options: EndpointOptions) => Endpoint;
 }
@@ -73,6 +75,7 @@ export class ScenarioRun implements ScenarioContext<string>, ExpectationHost {
   readonly clock: Clock;
   readonly recorder: TraceRecorder;
   readonly timeouts: ScenarioTimeouts;
+  readonly keyLog: ((line: string) => void) | undefined;
   readonly interrupted: Promise<void>;
   readonly alwaysOn = new AlwaysOnChecks();
 
@@ -101,6 +104,7 @@ export class ScenarioRun implements ScenarioContext<string>, ExpectationHost {
     this.clock = options.clock;
     this.recorder = options.recorder;
     this.timeouts = options.timeouts;
+    this.keyLog = options.keyLog;
     const signal = options.signal;
     this.interrupted = new Promise<void>((resolve) => {
       if (!signal) return;
@@ -125,6 +129,7 @@ export class ScenarioRun implements ScenarioContext<string>, ExpectationHost {
         c3pTimeoutMs: options.timeouts.c3pMs,
         ...(user?.username === undefined ? {} : { authUsername: user.username }),
         ...(user?.password === undefined ? {} : { password: user.password }),
+        ...(options.keyLog === undefined ? {} : { keyLog: options.keyLog }),
       });
       roles[role] = endpoint;
       this.#endpoints.set(role, endpoint);

@@ -3,7 +3,7 @@
  * and against a lab focus running as a separate process over TLS with its generated CA.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,6 +79,11 @@ describe('focus-harness run (embedded lab focus)', () => {
     expect(five.code, five.stdout + five.stderr).toBe(0);
     expect(five.stdout).toMatch(/Erin/);
     expect(five.stdout).toMatch(/^PASS join2: /m);
+    const keylog = join(work, 'keys.txt');
+    const withKeys = await run(['run', 'register', '--participants', '2', '--no-ladder', '--keylog', keylog]);
+    expect(withKeys.code, withKeys.stdout + withKeys.stderr).toBe(0);
+    expect(statSync(keylog).mode & 0o777).toBe(0o600);
+    expect(readFileSync(keylog, 'utf8')).toMatch(/^CLIENT_TRAFFIC_SECRET_0 [0-9a-f]{64} /m);
     const zero = await run(['run', 'join2', '--participants', '0']);
     expect(zero.code).toBe(2);
     expect(zero.stderr).toContain('--participants must be a whole number from 1 to 100, got 0');

@@ -25,7 +25,11 @@ describe('focus-harness suite (in process, real lab focus over TLS on loopback)'
     expect(await runSuiteCommand(args({ scenario: ['eject'], out: first }), { stdout: out1, stderr: err1 })).toBe(0);
     expect(err1.text).toBe(''); // not a terminal: no status line
     expect(out1.text).toMatch(/✓ \[1\/1\] eject passed/);
-    for (const file of ['results.json', 'junit.xml', 'report.html', 'trace.jsonl', 'capture.pcapng']) expect(existsSync(join(first, file)), file).toBe(true);
+    for (const file of ['results.json', 'junit.xml', 'report.html', 'trace.jsonl', 'capture.pcapng', 'keylog.txt']) expect(existsSync(join(first, file)), file).toBe(true);
+    // One TLS 1.3 session per emulated user's connection, in the NSS key log format Wireshark reads.
+    const keylog = readFileSync(join(first, 'keylog.txt'), 'utf8').trim().split('\n');
+    expect(keylog.every((line) => /^[A-Z_0-9]+ [0-9a-f]{64} [0-9a-f]{64,96}$/.test(line)), keylog[0]).toBe(true);
+    expect(new Set(keylog.filter((l) => l.startsWith('CLIENT_TRAFFIC_SECRET_0 ')).map((l) => l.split(' ')[1])).size).toBeGreaterThanOrEqual(3);
     const results = parseResultsJson(readFileSync(join(first, 'results.json'), 'utf8'));
     expect(results.summary).toMatchObject({ total: 1, passed: 1, exitCode: 0 });
     expect(results.scenarios[0]!.target).toMatchObject({ host: '127.0.0.1', transport: 'tls', embedded: true });

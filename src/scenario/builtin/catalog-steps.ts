@@ -72,6 +72,7 @@ export function scriptedUser(ctx: ScenarioContext, role: string, aor?: string): 
     recorder: ctx.recorder,
     clock: ctx.clock,
     timeoutMs: ctx.timeouts.expectMs,
+    ...(ctx.keyLog === undefined ? {} : { keyLog: ctx.keyLog }),
     ...(given?.password === undefined ? {} : { credentials: { username: given.username ?? userPartOf(address), password: given.password } }),
   });
 }

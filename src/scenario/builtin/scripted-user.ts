@@ -43,6 +43,8 @@ export interface ScriptedUserOptions {
   readonly clock: Clock;
   /** How long a request waits for its final response. @default 5000 */
   readonly timeoutMs?: number;
+  /** TLS key log sink (NSS format). */
+  readonly keyLog?: (line: string) => void;
   /** Digest credentials for a server that challenges (RFC 3261 §22.2); none: no retry. */
   readonly credentials?: { readonly username: string; readonly password: string };
 }
@@ -112,6 +114,7 @@ export class ScriptedUser {
       clock,
       ...(server.ca === undefined ? {} : { ca: server.ca }),
       ...(server.servername === undefined ? {} : { servername: server.servername }),
+      ...(this.#options.keyLog === undefined ? {} : { keyLog: this.#options.keyLog }),
     });
     this.#connection = connection;
     connection.onMessage((message, raw) => this.#receive(message, raw));
