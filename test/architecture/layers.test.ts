@@ -17,7 +17,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   endpoint: ['sip', 'transport', 'transaction', 'dialog', 'conference', 'capture', 'util', 'pki', 'log', 'auth'],
   config: ['util', 'sip'],
   report: ['capture', 'sip', 'util', 'conference'],
-  scenario: ['endpoint', 'conference', 'capture', 'sip', 'util', 'labfocus', 'report', 'config', 'pki', 'transport', 'log'],
+  scenario: ['endpoint', 'conference', 'capture', 'sip', 'util', 'labfocus', 'report', 'config', 'pki', 'transport', 'log', 'auth'],
   log: ['sip', 'util'],
   auth: ['sip', 'util'],
   repl: ['endpoint', 'scenario', 'conference', 'capture', 'sip', 'util', 'labfocus', 'report', 'config', 'pki', 'transport', 'log'],
