@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { buildC3pRequest, parseC3pResponse, type C3pResponse } from '../../conference/index.js';
 import type { Endpoint } from '../../endpoint/index.js';
+import { isFocusHarnessError } from '../../errors.js';
 import type { SipMessage, SipResponse } from '../../sip/index.js';
 import { subscriptionTerminated } from '../message-predicates.js';
 import type { ScenarioContext } from '../scenario-context.js';
@@ -36,7 +37,15 @@ export interface CreatedConference {
 /** S-CREATE (brief §4.2, §7.3): addConference answered 200 `code="success"` with a focus URI. */
 export async function createConference(ctx: ScenarioContext, organizer: Endpoint, subject: string): Promise<CreatedConference> {
   return ctx.step(`${title(organizer)} creates a conference`, async () => {
-    const created = await organizer.createConference({ subject });
+    let created: Awaited<ReturnType<Endpoint['createConference']>>;
+    try {
+      created = await organizer.createConference({ subject });
+    } catch (error) {
+      // No focus URI came back: a server failure of S-CREATE, not a harness problem.
+      if (!isFocusHarnessError(error) || error.code !== 'FH_C3P') throw error;
+      ctx.check(false, { id: 'S-CREATE', role: organizer.role, expected: 'addConference answered 200 with code="success" and a focus URI', actual: error.message });
+      throw error;
+    }
     ctx.check(created.response.code === 'success', { id: 'S-CREATE', role: organizer.role, expected: 'addConference answered with code="success"', actual: `code="${created.response.code}"` });
     ctx.check(/;gruu;opaque=app:conf:focus:id:[0-9A-Za-z]{8,32}$/.test(created.focusUri), { id: 'S-CREATE', role: organizer.role, expected: 'a focus URI of the form …;gruu;opaque=app:conf:focus:id:<id>', actual: created.focusUri });
     return created;
