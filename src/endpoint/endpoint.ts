@@ -265,7 +265,7 @@ export class Endpoint {
    */
   async createConference(options: { subject?: string } = {}): Promise<{ focusUri: string; conferenceId: string; response: C3pResponse }> {
     const layer = this.#requireLayer('createConference');
-    const factoryUri = `${this.aor.replace(/^<|>$/g, '')};gruu;opaque=app:conf:focusfactory`;
+    const factoryUri = this.#factoryUri();
     const requestedId = randomBytes(16).toString('hex').toUpperCase();
     const requestId = this.#nextRequestId();
     const expiry = new Date(this.#clock.now() + 7 * 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -467,6 +467,30 @@ export class Endpoint {
   }
 
   /**
+   * C3P modifyConference over INFO in D1 (MS-CONFBAS 4.4.10, brief §6.13): a partial
+   * conference-description with the new subject and/or display text. `mscp:mcuUri` names the IM MCU
+   * (the roster's chat URI) unless `mcuUri` is given.
+   */
+  modifyConference(change: { subject?: string; displayText?: string; mcuUri?: string }): Promise<C3pOutcome> {
+    const focusUri = this.#requireFocus('modifyConference');
+    return this.#c3pInfo({
+      name: 'modifyConference',
+      confEntity: focusUri,
+      mcuUri: change.mcuUri ?? this.roster.chatUri ?? deriveMcuUri(focusUri, 'chat'),
+      ...(change.subject === undefined ? {} : { subject: change.subject }),
+      ...(change.displayText === undefined ? {} : { displayText: change.displayText }),
+    });
+  }
+
+  /**
+   * C3P getAvailableMcuTypes by SERVICE to our focus factory (MS-CONFPRO 4.7); the list is
+   * `outcome.response?.mcuTypes`. Needs a registration, not a conference.
+   */
+  availableMcuTypes(): Promise<C3pOutcome> {
+    return this.#c3pService({ name: 'getAvailableMcuTypes' });
+  }
+
+  /**
    * Leaves voluntarily (brief §4.9, SIPE sipe_session_close): unsubscribe (in-dialog SUBSCRIBE with
    * `Expires: 0`), BYE in D1, BYE in D3 — sent back to back, then awaited; 200 or 481 both end them.
    */
@@ -612,6 +636,24 @@ export class Endpoint {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** Brief §4.1: the focus factory of our own AOR. */
+  #factoryUri(): string {
+    return `${this.aor.replace(/^<|>$/g, '')};gruu;opaque=app:conf:focusfactory`;
+  }
+
+  /** A C3P command by SERVICE to our focus factory: the response rides the final response (brief §4.11). */
+  async #c3pService(command: C3pCommand): Promise<C3pOutcome> {
+    const layer = this.#requireLayer(command.name);
+    const factoryUri = this.#factoryUri();
+    const requestId = this.#nextRequestId();
+    const body = buildC3pRequest({ requestId, from: this.aor, to: factoryUri, command });
+    const request = this.#outOfDialog('SERVICE', factoryUri, newCallId(), [], CCCP, body);
+    const { response: sipResponse } = await this.#sendAuthorized(layer, request);
+    const response = c3pResponseOf(sipResponse);
+    const accepted = sipResponse.status >= 200 && sipResponse.status < 300;
+    return { sipStatus: sipResponse.status, carriedBy: accepted && response ? '200' : 'none', ...(response ? { response } : {}), requestId, sipResponse };
+  }
 
   async #c3pInfo(command: C3pCommand): Promise<C3pOutcome> {
     const layer = this.#requireLayer(command.name);

@@ -1,6 +1,7 @@
 /**
  * SERVICE to the focus factory (brief §4.1–4.2, §8 item 1; MS-CONFPRO 2.2.3): addConference,
- * getConferencingCapabilities, getConference, deleteConference — answered in the 200 OK.
+ * getConferencingCapabilities, getAvailableMcuTypes, getConference, deleteConference — answered in
+ * the 200 OK.
  *
  * Lab choice: the client's `msci:conference-id` is kept when it is 8–32 alphanumerics and free;
  * otherwise a new 32-hex id is minted. Only the organizer may delete a conference.
@@ -14,6 +15,9 @@ import type { LabFocusCore, LabRequest } from './lab-focus-core.js';
 import { msDiagnostics, msDiagnosticsPublic } from './ms-diagnostics.js';
 import { fullRosterDocument } from './roster-documents.js';
 import { classifyAddress } from './conference-address.js';
+
+/** The MCU types the lab focus hosts: the IM MCU only (brief §1.1). */
+const LAB_MCU_TYPES: readonly string[] = ['chat'];
 
 export function handleFactoryService(core: LabFocusCore, req: LabRequest): void {
   let c3p: C3pRequest;
@@ -38,7 +42,10 @@ export function handleFactoryService(core: LabFocusCore, req: LabRequest): void 
   const command = c3p.command;
   switch (command.name) {
     case 'getConferencingCapabilities':
-      return reply({ command: command.name, code: 'success', payload: { mcuTypes: ['chat'] } });
+      return reply({ command: command.name, code: 'success', payload: { mcuTypes: [...LAB_MCU_TYPES] } });
+    case 'getAvailableMcuTypes':
+      // MS-CONFPRO 4.7: one mcuType per MCU the server can host; the lab hosts the IM MCU only.
+      return reply({ command: command.name, code: 'success', payload: { mcuTypes: core.policy.availableMcuTypes(LAB_MCU_TYPES) } });
     case 'addConference': {
       const asked = command.conferenceId?.toUpperCase();
       const id = asked && /^[A-Z0-9]{8,32}$/.test(asked) && !core.conferences.has(asked) ? asked : newConferenceId();

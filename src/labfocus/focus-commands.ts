@@ -1,11 +1,12 @@
 /**
  * C3P commands carried by INFO in a participant's focus dialog (brief §4.11, §8 item 6):
- * deleteUser, modifyUserRoles, modifyConferenceLock, getConference, deleteConference.
+ * deleteUser, modifyUserRoles, modifyConferenceLock, modifyConference, getConference, deleteConference.
  *
- * Authorisation (brief §4.11 "who may do what"): only presenters may eject, change roles or lock;
- * anyone else gets `code="failure"` with reason `unauthorized` and nothing changes.
+ * Authorisation (brief §4.11 "who may do what"): only presenters may eject, change roles, lock or
+ * modify the conference; anyone else gets `code="failure"` with reason `unauthorized` and nothing
+ * changes.
  */
-import { C3pParseError, parseC3pRequest, type C3pRequest, type C3pResponseInit } from '../conference/index.js';
+import { C3pParseError, parseC3pRequest, type C3pModifyConference, type C3pRequest, type C3pResponseInit } from '../conference/index.js';
 import { acceptC3p, deliverC3p, envelopeFor } from './c3p-delivery.js';
 import { aorOf } from './conference-address.js';
 import { deleteConference } from './conference-teardown.js';
@@ -97,6 +98,9 @@ function runCommand(core: LabFocusCore, req: LabRequest, dialog: LabDialog, conf
       core.publish(conference, change);
       return;
     }
+    case 'modifyConference':
+      if (!core.policy.mayRunPresenterCommand(role, command.name)) return unauthorized();
+      return modifyConference(core, req, conference, command, answer, refuse);
     case 'getConference':
       answer({ command: 'getConference', code: core.policy.c3pResultCode('getConference'), payload: { conference: fullRosterDocument(conference, conference.version) } });
       return;
@@ -108,4 +112,27 @@ function runCommand(core: LabFocusCore, req: LabRequest, dialog: LabDialog, conf
     default:
       refuse('otherFailure', [['ms-diagnostics-public', msDiagnosticsPublic('notImplemented')]]);
   }
+}
+
+type Answer = (init: Omit<C3pResponseInit, 'requestId' | 'from' | 'to'>, headers?: [string, string][]) => void;
+type Refuse = (reason: string, headers?: [string, string][]) => void;
+
+/**
+ * MS-CONFBAS 4.4.10 / brief §6.13: a presenter changes the conference description; every subscriber
+ * gets one partial document with it (one version step).
+ *
+ * Lab choices: `mscp:mcuUri`, when given, must name this conference's focus or IM MCU (else 3013);
+ * partial content other than the description (another MCU's entity-view) is refused whole, since an
+ * IM-only focus has nothing to apply it to.
+ */
+function modifyConference(core: LabFocusCore, req: LabRequest, conference: LabConference, command: C3pModifyConference, answer: Answer, refuse: Refuse): void {
+  const mcuUri = command.mcuUri;
+  if (mcuUri !== undefined && !sameConferenceUri(mcuUri, conference.focusUri) && !sameConferenceUri(mcuUri, conference.chatUri)) {
+    return refuse('otherFailure', [['ms-diagnostics', msDiagnostics('invalidMcu', core.settings.serverName)]]);
+  }
+  if (command.extensions !== undefined) return refuse('otherFailure', [['ms-diagnostics-public', msDiagnosticsPublic('notImplemented')]]);
+  const change = core.policy.appliesCommand(command.name) ? conference.setDescription({ subject: command.subject, displayText: command.displayText }) : undefined;
+  answer({ command: 'modifyConference', code: 'success' });
+  core.logger.info({ event: 'conference.modified', conferenceId: conference.id, by: req.aor, subject: command.subject, displayText: command.displayText }, 'conference description changed');
+  core.publish(conference, change);
 }

@@ -49,7 +49,10 @@ export class LabConference {
   readonly organizer: string;
   readonly focusUri: string;
   readonly chatUri: string;
-  readonly subject: string;
+  /** `conference-description/subject`; modifyConference changes it (brief §6.13). */
+  subject: string;
+  /** `conference-description/display-text`; written only once modifyConference set it. */
+  displayText: string | undefined;
   readonly expiryTime: string | undefined;
   readonly admissionPolicy: string;
   locked = false;
@@ -64,6 +67,7 @@ export class LabConference {
     this.focusUri = focusUri(init.organizer, init.id);
     this.chatUri = chatUri(init.organizer, init.id);
     this.subject = detached(init.subject) ?? '';
+    this.displayText = undefined;
     this.expiryTime = detached(init.expiryTime);
     this.admissionPolicy = detached(init.admissionPolicy) ?? 'openAuthenticated';
   }
@@ -158,6 +162,13 @@ export class LabConference {
     if (participant.role === role) return { kind: 'user', aor };
     participant.role = role;
     return { kind: 'user', aor };
+  }
+
+  /** modifyConference (MS-CONFBAS 4.4.10, brief §6.13): a new subject and/or display text. */
+  setDescription(change: { subject?: string | undefined; displayText?: string | undefined }): RosterChange {
+    if (change.subject !== undefined) this.subject = detached(change.subject);
+    if (change.displayText !== undefined) this.displayText = detached(change.displayText);
+    return { kind: 'description' };
   }
 
   /** modifyConferenceLock (brief §6.10). */

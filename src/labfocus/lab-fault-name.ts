@@ -38,6 +38,8 @@ export const LAB_FAULT_NAMES = [
   'accepts-malformed-c3p',
   'unknown-command-succeeds',
   'delete-unknown-user-succeeds',
+  'ignore-modify-conference',
+  'mcu-types-omit-chat',
 ] as const;
 
 export type LabFaultName = (typeof LAB_FAULT_NAMES)[number];

@@ -310,6 +310,20 @@ const TABLE: readonly LabFaultEntry[] = [
     caughtBy: ['delete-unknown'],
     wrap: (next) => ({ ...next, refusalCode: (command, reason) => (reason === 'userDoesNotExist' ? 'success' : next.refusalCode(command, reason)) }),
   },
+  {
+    name: 'ignore-modify-conference',
+    description: 'modifyConference is answered with success but the description never changes and no roster update is sent',
+    breaks: 'S-MODCONF: every subscriber\'s roster shows the new subject',
+    caughtBy: ['modify-conference'],
+    wrap: (next) => ({ ...next, appliesCommand: (command) => command !== 'modifyConference' && next.appliesCommand(command) }),
+  },
+  {
+    name: 'mcu-types-omit-chat',
+    description: 'the focus factory\'s getAvailableMcuTypes list leaves out the chat (IM) MCU',
+    breaks: 'S-MCU-TYPES: the list of available MCU types includes chat',
+    caughtBy: ['mcu-types'],
+    wrap: (next) => ({ ...next, availableMcuTypes: (types) => next.availableMcuTypes(types).filter((type) => type !== 'chat') }),
+  },
 ];
 
 /**

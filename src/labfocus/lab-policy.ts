@@ -64,6 +64,8 @@ export interface LabPolicy {
   refusalCode(command: string, reason: string): 'success' | 'failure';
   /** MS-OCER 3006: the SIP status answering a C3P body that does not parse (400). */
   malformedC3pStatus(): number;
+  /** MS-CONFPRO 4.7: the MCU types the factory lists in its getAvailableMcuTypes response. */
+  availableMcuTypes(types: readonly string[]): string[];
 }
 
 /** The behaviour of a correct focus. */
@@ -90,4 +92,5 @@ export const defaultLabPolicy: LabPolicy = {
   appliesCommand: () => true,
   refusalCode: () => 'failure',
   malformedC3pStatus: () => 400,
+  availableMcuTypes: (types) => [...types],
 };

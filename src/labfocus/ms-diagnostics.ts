@@ -7,6 +7,7 @@ export const DIAG = {
   parseFailed: [3006, 'C3P request failed to parse'],
   addUserInvalid: [3007, 'addUser blob invalid'],
   invalidConference: [3012, 'Invalid conference URI'],
+  invalidMcu: [3013, 'Invalid MCU URI'],
   unauthorized: [3014, 'Failed authorization'],
   participantRemoved: [3118, 'Participant Removed'],
   dialogDoesNotExist: [6019, 'Dialog does not exist'],

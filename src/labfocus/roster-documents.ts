@@ -86,6 +86,7 @@ export function fullRosterDocument(conference: LabConference, version: number): 
     state: 'full',
     version,
     description: {
+      ...(conference.displayText !== undefined ? { displayText: conference.displayText } : {}),
       subject: conference.subject,
       confUris: { entries: [{ uri: conference.chatUri, displayText: 'chat', purpose: 'chat' }] },
       conferenceId: conference.id,
@@ -120,6 +121,17 @@ export function partialRosterDocument(
         state: 'partial',
         conferenceState: conferenceStateOf(conference),
         view: conferenceViewOf(conference, 'partial'),
+      };
+    case 'description':
+      // Brief §6.13: only the description changes; its other children stay as the subscriber has them.
+      return {
+        ...root,
+        state: 'partial',
+        description: {
+          state: 'partial',
+          ...(conference.displayText !== undefined ? { displayText: conference.displayText } : {}),
+          subject: conference.subject,
+        },
       };
     case 'conference-deleted':
       return { ...root, state: 'deleted' };

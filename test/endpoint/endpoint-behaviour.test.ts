@@ -107,6 +107,29 @@ describe('Endpoint C3P outcomes and client reactions', { timeout: 20_000 }, () =
     }
   });
 
+  it('changes the subject with modifyConference (every roster shows it) and asks the factory for the MCU types', async () => {
+    const conf = await labConference({}, { c3pTimeoutMs: 15_000 });
+    const { alice, bob, carol } = conf;
+    try {
+      const modified = await alice.modifyConference({ subject: 'Budget review, second round' });
+      expect(modified).toMatchObject({ sipStatus: 202, carriedBy: 'info' });
+      expect(modified.response).toMatchObject({ code: 'success', command: 'modifyConference' });
+      const sent = conf.recorder.records.find((r) => r.role === 'alice' && r.direction === 'out' && r.dialog === 'D1' && r.raw.toString().includes('<modifyConference'));
+      expect(sent?.raw.toString()).toContain(`mscp:mcuUri="${alice.roster.chatUri ?? ''}"`);
+      for (const viewer of [alice, bob, carol]) {
+        await waitUntil(`the new subject in ${viewer.role}'s roster`, () => viewer.roster.subject === 'Budget review, second round', 15_000);
+      }
+      const refused = await bob.modifyConference({ subject: 'not allowed' });
+      expect(refused.response).toMatchObject({ code: 'failure', reason: 'unauthorized' });
+
+      const types = await carol.availableMcuTypes();
+      expect(types).toMatchObject({ sipStatus: 200, carriedBy: '200' });
+      expect(types.response).toMatchObject({ code: 'success', command: 'getAvailableMcuTypes', mcuTypes: ['chat'] });
+    } finally {
+      await conf.close();
+    }
+  });
+
   it("ends a pending C3P wait when the connection drops (drop-connection-mid-eject)", async () => {
     const conf = await labConference({ faults: ['drop-connection-mid-eject'] }, { c3pTimeoutMs: 4000 });
     try {

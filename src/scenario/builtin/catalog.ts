@@ -12,6 +12,8 @@ import { join2Scenario } from './join2.js';
 import { joinScenario } from './join.js';
 import { leaveScenario } from './leave.js';
 import { lockScenario } from './lock.js';
+import { mcuTypesScenario } from './mcu-types.js';
+import { modifyConferenceScenario } from './modify-conference.js';
 import { negativeScenarios } from './negative-scenarios.js';
 import { promoteScenario } from './promote.js';
 import { queryScenario } from './query.js';
@@ -31,6 +33,8 @@ export function flowScenarios(count = DEFAULT_ROLE_COUNT): Scenario[] {
     lockScenario(count),
     queryScenario(count),
     deleteConferenceScenario(count),
+    modifyConferenceScenario(count),
+    mcuTypesScenario(count),
   ];
 }
 
