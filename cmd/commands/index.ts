@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { decodeCommand } from './decode.js';
 import { labCommand } from './lab.js';
+import { loadCommand } from './load.js';
 import { replCommand } from './repl.js';
 import { runCommand } from './run.js';
 import { reportCommand } from './report.js';
@@ -15,5 +16,6 @@ export const commands: CommandModule<object, never>[] = [
   decodeCommand,
   replCommand,
   suiteCommand,
+  loadCommand,
   reportCommand,
 ] as unknown as CommandModule<object, never>[];

@@ -20,6 +20,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   scenario: ['endpoint', 'conference', 'capture', 'sip', 'util', 'labfocus', 'report', 'config', 'pki', 'transport', 'log', 'auth'],
   log: ['sip', 'util'],
   auth: ['sip', 'util'],
+  metrics: ['util'],
+  load: ['scenario', 'metrics', 'endpoint', 'capture', 'report', 'util'],
   repl: ['endpoint', 'scenario', 'conference', 'capture', 'sip', 'util', 'labfocus', 'report', 'config', 'pki', 'transport', 'log'],
 };
 

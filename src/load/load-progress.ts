@@ -1,0 +1,82 @@
+/**
+ * The progress of a load run while it goes: on a terminal one status line redrawn in place
+ * (`eject · 8/12 iterations · 100% passing · 3.9 it/s · 4 running · 3.1 s`), otherwise (a CI log)
+ * a plain line every few seconds.
+ *
+ * @remarks The same approach as the suite's status line: drawn only on a TTY, redrawn on a timer
+ * of the injected clock and erased before anything else is printed.
+ */
+import type { Clock, TimerHandle } from '../util/index.js';
+import type { LoadProgressSnapshot } from './run-load-options.js';
+
+export interface LoadProgressStream {
+  write(text: string): unknown;
+  readonly isTTY?: boolean | undefined;
+  readonly columns?: number | undefined;
+}
+
+/** Redraw period of the terminal line. */
+const TTY_PERIOD_MS = 500;
+/** Period of the plain lines of a non-terminal stream. */
+export const PLAIN_PERIOD_MS = 5000;
+
+/** The status text (no control characters); pure. */
+export function formatLoadProgressLine(name: string, s: LoadProgressSnapshot): string {
+  const done = s.iterations === undefined ? `${s.completed} iterations` : `${s.completed}/${s.iterations} iterations`;
+  const passing = s.completed ? `${Math.floor((100 * s.passed) / s.completed)}% passing` : '–% passing';
+  const rate = s.elapsedMs > 0 ? (1000 * s.completed) / s.elapsedMs : 0;
+  const elapsed = (s.elapsedMs / 1000).toFixed(1);
+  const of = s.durationMs === undefined ? '' : `/${(s.durationMs / 1000).toFixed(0)}`;
+  return `${name} · ${done} · ${passing} · ${rate.toFixed(1)} it/s · ${s.running} running · ${elapsed}${of} s`;
+}
+
+export class LoadProgress {
+  readonly #stream: LoadProgressStream;
+  readonly #clock: Clock;
+  readonly #name: string;
+  readonly #tty: boolean;
+  readonly #startedAt: number;
+  #last: LoadProgressSnapshot;
+  #timer: TimerHandle | undefined;
+  #shown = false;
+
+  constructor(stream: LoadProgressStream, clock: Clock, name: string, vus: number) {
+    this.#stream = stream;
+    this.#clock = clock;
+    this.#name = name;
+    this.#tty = stream.isTTY === true;
+    this.#startedAt = clock.now();
+    this.#last = { elapsedMs: 0, started: 0, completed: 0, passed: 0, failed: 0, error: 0, running: 0, vus };
+    this.#arm();
+  }
+
+  update(snapshot: LoadProgressSnapshot): void {
+    this.#last = snapshot;
+  }
+
+  /** Erases the terminal line and stops redrawing. */
+  stop(): void {
+    this.#timer?.cancel();
+    this.#timer = undefined;
+    if (this.#tty && this.#shown) this.#stream.write('\r\u001b[2K');
+    this.#shown = false;
+  }
+
+  #arm(): void {
+    this.#timer = this.#clock.setTimer(this.#tty ? TTY_PERIOD_MS : PLAIN_PERIOD_MS, () => {
+      this.#draw();
+      this.#arm();
+    });
+  }
+
+  #draw(): void {
+    const text = formatLoadProgressLine(this.#name, { ...this.#last, elapsedMs: this.#clock.now() - this.#startedAt });
+    if (!this.#tty) {
+      this.#stream.write(`${text}\n`);
+      return;
+    }
+    const width = Math.max(20, (this.#stream.columns ?? 100) - 1);
+    this.#stream.write(`\r\u001b[2K${text.length > width ? `${text.slice(0, width - 1)}…` : text}`);
+    this.#shown = true;
+  }
+}
