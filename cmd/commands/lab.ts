@@ -156,12 +156,14 @@ export async function runLab(args: LabArgs, io: LabIo): Promise<number> {
       ...(auth ? { auth } : {}),
     };
     const lab = await startLabFocus(options);
+    // Listen for the stop request before announcing: a Ctrl-C right after the line must not kill us.
+    const stopped = io.waitForStop();
     const trust = lab.caPath ? `; clients must trust the CA in ${lab.caPath}` : lab.transport === 'tls' ? '; serving the given --cert' : '';
     const faults = lab.faults.length > 0 ? ` with faults: ${lab.faults.join(', ')}` : '';
     const digest = auth ? `; Digest on REGISTER for ${auth.users.size} user(s) in realm "${auth.realm}"` : '';
     io.stderr.write(`lab focus listening on ${lab.transport} ${lab.host}:${lab.port} (domain ${lab.domain})${trust}${faults}${digest}\nPress Ctrl-C to stop.\n`);
     io.onListening?.({ host: lab.host, port: lab.port, caPath: lab.caPath });
-    const signal = await io.waitForStop();
+    const signal = await stopped;
     await lab.stop();
     io.stderr.write(`lab focus stopped (${signal})\n`);
     return 0;

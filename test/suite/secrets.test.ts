@@ -63,7 +63,7 @@ describe('secrets never reach the artefacts', () => {
     };
     try {
       const safe = await run('cmd-safe', {});
-      expect(readdirSync(safe).sort()).toEqual(['capture.pcapng', 'junit.xml', 'report.html', 'results.json', 'suite.log', 'trace.jsonl']);
+      expect(readdirSync(safe).sort()).toEqual(['capture.pcapng', 'junit.xml', 'keylog.txt', 'report.html', 'results.json', 'suite.log', 'trace.jsonl']);
       expect(readFileSync(join(safe, 'suite.log'), 'utf8')).toContain('"event":"sip.message"');
       expect(filesContaining(safe, PASSWORD)).toEqual([]);
       const unsafe = await run('cmd-unsafe', { 'unsafe-keep-secrets': true });
