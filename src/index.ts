@@ -47,6 +47,10 @@ export type {
   FaultMatrixCell,
   FaultCoverage,
 } from './scenario/index.js';
+export { runLoad, runScenarioLoad, formatLoadSummary, renderLoadResultJson, parseDuration } from './load/index.js';
+export type { LoadResult, RunLoadOptions, ScenarioLoadOptions, LoadIteration, LoadProgressSnapshot, LoadResultDocument } from './load/index.js';
+export { parseThreshold, percentile, LatencySamples } from './metrics/index.js';
+export type { Threshold, ThresholdVerdict, LatencySummary } from './metrics/index.js';
 export { startLabFocus, LAB_FAULTS } from './labfocus/index.js';
 export type { LabFocus, LabFocusOptions, LabFaultName, LabFault } from './labfocus/index.js';
 export { Endpoint } from './endpoint/index.js';
