@@ -28,6 +28,11 @@ export interface LabFocusOptions {
    * by Digest username (the user part of their AOR). @default no authentication
    */
   auth?: { readonly realm?: string; readonly users: ReadonlyMap<string, string> };
+  /**
+   * Forget a conference this long after its last participant left (load runs: memory stays flat).
+   * @default never — a conference lives until deleteConference, as an ad-hoc conference does
+   */
+  forgetEmptyConferencesAfterMs?: number;
   /** @default systemClock */
   clock?: Clock;
   /** Conference events are logged here. @default a silent logger */

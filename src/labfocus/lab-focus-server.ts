@@ -35,6 +35,7 @@ export interface LabFocusServerInit {
   clock: Clock;
   logger: Logger;
   registrarAuth?: DigestServer;
+  forgetEmptyConferencesAfterMs?: number;
 }
 
 export class LabFocusServer implements LabFocusCore {
@@ -52,6 +53,7 @@ export class LabFocusServer implements LabFocusCore {
   readonly #acks: AckWaiter;
   readonly #dialogTimers = new Map<LabDialog, TimerHandle>();
   #stopped = false;
+  readonly #forgetEmptyAfterMs: number | undefined;
 
   constructor(init: LabFocusServerInit) {
     this.#listener = init.listener;
@@ -60,6 +62,7 @@ export class LabFocusServer implements LabFocusCore {
     this.clock = init.clock;
     this.logger = init.logger;
     this.registrarAuth = init.registrarAuth;
+    this.#forgetEmptyAfterMs = init.forgetEmptyConferencesAfterMs;
     this.#acks = new AckWaiter(init.clock, (callId) =>
       this.logger.warn({ event: 'invite.no-ack', callId }, 'no ACK for a 2xx to INVITE within 64·T1'),
     );
@@ -174,6 +177,20 @@ export class LabFocusServer implements LabFocusCore {
 
   publish(conference: LabConference, change: RosterChange | undefined): void {
     if (change) publishRosterChange(this, conference, change);
+    if (change?.kind === 'user-deleted') this.#forgetWhenStillEmpty(conference);
+  }
+
+  /** With `forgetEmptyConferencesAfterMs`: drops a conference nobody came back to. */
+  #forgetWhenStillEmpty(conference: LabConference): void {
+    const delayMs = this.#forgetEmptyAfterMs;
+    if (delayMs === undefined || conference.participants().length > 0) return;
+    const timer = this.clock.setTimer(delayMs, () => {
+      this.#timers.delete(timer);
+      if (conference.participants().length > 0 || this.conferences.get(conference.id) !== conference) return;
+      this.conferences.delete(conference.id);
+      this.logger.info({ event: 'conference.forgotten', conferenceId: conference.id }, 'empty conference forgotten');
+    });
+    this.#timers.add(timer);
   }
 
   dropConnectionOf(aor: string): void {

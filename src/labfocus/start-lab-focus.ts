@@ -48,6 +48,7 @@ export async function startLabFocus(options: LabFocusOptions = {}): Promise<LabF
     policy,
     clock,
     logger,
+    ...(options.forgetEmptyConferencesAfterMs === undefined ? {} : { forgetEmptyConferencesAfterMs: options.forgetEmptyConferencesAfterMs }),
     ...(options.auth ? { registrarAuth: new DigestServer({ realm: options.auth.realm ?? domain, users: options.auth.users, clock }) } : {}),
   });
   logger.info({ event: 'lab.started', host, port, transport, domain, faults, caPath }, 'lab focus listening');

@@ -16,6 +16,9 @@ import type { LoadResult } from './load-result.js';
 import type { RunLoadOptions } from './run-load-options.js';
 import { runLoad } from './run-load.js';
 
+/** The embedded lab of a load run forgets a conference this long after its last user left. */
+const EMPTY_CONFERENCE_LINGER_MS = 5_000;
+
 export interface ScenarioLoadOptions extends Omit<RunLoadOptions, 'scenario' | 'target' | 'iteration'> {
   /** A server to load, or `'embedded'` for one lab focus on loopback for the whole run. @default 'embedded' */
   readonly target?: ServerTarget | 'embedded';
@@ -48,7 +51,7 @@ export async function runScenarioLoad(scenario: Scenario, options: ScenarioLoadO
   }
   let embedded: EmbeddedLab | undefined;
   try {
-    if (wanted === 'embedded') embedded = await startEmbeddedLab({ faults, ...(options.labCertDir ? { certDir: options.labCertDir } : {}) });
+    if (wanted === 'embedded') embedded = await startEmbeddedLab({ faults, forgetEmptyConferencesAfterMs: EMPTY_CONFERENCE_LINGER_MS, ...(options.labCertDir ? { certDir: options.labCertDir } : {}) });
     const target = embedded?.target ?? (wanted as ServerTarget);
     const domain = options.domain ?? embedded?.domain ?? 'contoso.com';
     const info: RunTargetInfo = { host: target.host, port: target.port, transport: target.transport, embedded: embedded !== undefined, faults };

@@ -28,7 +28,7 @@ export function validateFaults(faults: readonly string[]): void {
   }
 }
 
-export async function startEmbeddedLab(options: { faults?: readonly string[]; certDir?: string } = {}): Promise<EmbeddedLab> {
+export async function startEmbeddedLab(options: { faults?: readonly string[]; certDir?: string; forgetEmptyConferencesAfterMs?: number } = {}): Promise<EmbeddedLab> {
   const faults = options.faults ?? [];
   validateFaults(faults);
   const lab = await startLabFocus({
@@ -37,6 +37,7 @@ export async function startEmbeddedLab(options: { faults?: readonly string[]; ce
     transport: 'tls',
     certDir: options.certDir ?? embeddedCertDir(),
     faults: faults as readonly LabFaultName[],
+    ...(options.forgetEmptyConferencesAfterMs === undefined ? {} : { forgetEmptyConferencesAfterMs: options.forgetEmptyConferencesAfterMs }),
   });
   const target: ServerTarget = {
     host: lab.host,
