@@ -1,6 +1,8 @@
+import { ownString } from '../util/index.js';
 import { elementState } from './element-state.js';
 import { CONFERENCE_NS } from './namespaces.js';
-import { attributeValue, childText, type XmlElement } from './xml-element.js';
+import { ownName } from './own-name.js';
+import { attributeValue, childText, type XmlAttribute, type XmlElement } from './xml-element.js';
 
 /**
  * Applies a received `partial` conference-info element to the local (materialised, full) tree, in place.
@@ -24,16 +26,26 @@ export function mergePartialInto(local: XmlElement, received: XmlElement): void 
   mergeElement(local, received);
 }
 
-/** A copy of `element` as full local state: `state` / `ci:state` dropped, `deleted` descendants removed. */
+/**
+ * A copy of `element` as full local state: `state` / `ci:state` dropped, `deleted` descendants removed.
+ *
+ * @remarks The local state outlives the documents it was merged from, so every string in it is its
+ * own copy: a parsed document's names and values are views into its whole text (issue 4: per-endpoint
+ * memory).
+ */
 export function materialize(element: XmlElement): XmlElement {
   return {
-    ns: element.ns,
-    local: element.local,
-    prefix: element.prefix,
-    attributes: element.attributes.filter((attribute) => !isStateAttribute(attribute)).map((attribute) => ({ ...attribute })),
+    ns: ownName(element.ns),
+    local: ownName(element.local),
+    prefix: ownName(element.prefix),
+    attributes: element.attributes.filter((attribute) => !isStateAttribute(attribute)).map(ownAttribute),
     children: element.children.filter((child) => elementState(child) !== 'deleted').map(materialize),
-    text: element.text,
+    text: ownString(element.text),
   };
+}
+
+function ownAttribute(attribute: XmlAttribute): XmlAttribute {
+  return { ns: ownName(attribute.ns), local: ownName(attribute.local), prefix: ownName(attribute.prefix), value: ownString(attribute.value) };
 }
 
 /** Throws `FH_XML` if any `state` attribute in the tree has a value other than full / partial / deleted. */
@@ -50,10 +62,10 @@ function mergeElement(local: XmlElement, received: XmlElement): void {
   for (const attribute of received.attributes) {
     if (isStateAttribute(attribute)) continue;
     const index = local.attributes.findIndex((existing) => existing.local === attribute.local && existing.ns === attribute.ns);
-    if (index >= 0) local.attributes[index] = { ...attribute };
-    else local.attributes.push({ ...attribute });
+    if (index >= 0) local.attributes[index] = ownAttribute(attribute);
+    else local.attributes.push(ownAttribute(attribute));
   }
-  if (received.children.length === 0 && received.text !== '') local.text = received.text;
+  if (received.children.length === 0 && received.text !== '') local.text = ownString(received.text);
   const replacedNames = new Set<string>();
   for (const child of received.children) {
     const state = elementState(child) ?? 'full';

@@ -1,5 +1,5 @@
 import { channel } from 'node:diagnostics_channel';
-import type { Clock } from '../util/index.js';
+import { ownString, type Clock } from '../util/index.js';
 import { isFocusHarnessError } from '../errors.js';
 import type { ConferenceInfoDocument, ElementState } from './conference-info-document.js';
 import { assertStates, materialize, mergePartialInto } from './merge-conference-info.js';
@@ -17,6 +17,12 @@ export interface RosterOptions {
   maxMissingVersions?: number;
   /** Whose view this is (e.g. `alice`), carried on the diagnostics channel. */
   subscriber?: string;
+  /**
+   * Most entries {@link Roster.history} keeps; older ones are dropped (`seq` keeps counting). Each
+   * entry's summary lists every user, so a long run in a large conference should bound it.
+   * @default unlimited
+   */
+  historyLimit?: number;
 }
 
 /** Name of the diagnostics channel every {@link Roster.apply} publishes on. */
@@ -51,6 +57,7 @@ export class Roster {
   readonly #clock: Clock | undefined;
   readonly #maxMissing: number;
   readonly #subscriber: string | undefined;
+  readonly #historyLimit: number;
   #tree: XmlElement | undefined;
   #version: number | undefined;
   #state: 'empty' | 'active' | 'deleted' = 'empty';
@@ -62,6 +69,7 @@ export class Roster {
     this.#clock = options.clock;
     this.#maxMissing = options.maxMissingVersions ?? 1000;
     this.#subscriber = options.subscriber;
+    this.#historyLimit = Math.max(0, options.historyLimit ?? Number.POSITIVE_INFINITY);
   }
 
   /**
@@ -141,7 +149,7 @@ export class Roster {
     return this.#view().locked;
   }
 
-  /** Every applied or discarded document, oldest first. */
+  /** Every applied or discarded document, oldest first (the latest `historyLimit` of them). */
   get history(): readonly RosterHistoryEntry[] {
     return this.#history;
   }
@@ -217,10 +225,14 @@ export class Roster {
 
   #record(update: RosterUpdate, state?: ElementState): RosterUpdate {
     this.#seq += 1;
-    const entry: RosterHistoryEntry = { ...update, seq: this.#seq, summary: this.summary() };
+    // History lines are kept for the roster's life: flat copies, not ropes over the document's
+    // text (a delta names users by the entity strings of the notification it came in).
+    update.detail = ownString(update.detail);
+    const entry: RosterHistoryEntry = { ...update, seq: this.#seq, summary: ownString(this.summary()) };
     if (state !== undefined) entry.state = state;
     if (this.#clock) entry.at = this.#clock.now();
     this.#history.push(entry);
+    if (this.#history.length > this.#historyLimit) this.#history.splice(0, this.#history.length - this.#historyLimit);
     if (rosterUpdated.hasSubscribers) rosterUpdated.publish({ subscriber: this.#subscriber, entry } satisfies RosterUpdatedMessage);
     return update;
   }

@@ -4,6 +4,9 @@
  * @remarks State: Call-ID, local/remote tag, local/remote name-addr, local/remote epid, local and
  * remote CSeq (one space per direction; Lync servers start near 2^31), the route set, the remote
  * target and the secure flag. The life cycle is the pure `dialogStep` machine.
+ *
+ * A dialog keeps only those fields, each string its own copy (`ownString`): nothing of the
+ * messages that created or refreshed it stays alive through it (issue 4: per-endpoint memory).
  */
 import { FocusHarnessError } from '../errors.js';
 import {
@@ -24,6 +27,7 @@ import {
   type SipRequest,
   type SipResponse,
 } from '../sip/index.js';
+import { ownOptionalString, ownString } from '../util/index.js';
 import type { CreateInDialogRequestOptions } from './create-in-dialog-request-options.js';
 import type { DialogCreateOptions } from './dialog-create-options.js';
 import type { ReceiveRequestVerdict } from './receive-request-verdict.js';
@@ -95,20 +99,20 @@ export class Dialog {
   private constructor(init: DialogInit) {
     this.role = init.role;
     this.#state = init.state;
-    this.callId = init.callId;
-    this.localTag = init.localTag;
-    this.remoteTag = init.remoteTag;
-    this.local = init.local;
-    this.remote = init.remote;
-    this.localEpid = init.localEpid;
-    this.remoteEpid = init.remoteEpid;
+    this.callId = ownString(init.callId);
+    this.localTag = ownString(init.localTag);
+    this.remoteTag = ownString(init.remoteTag);
+    this.local = ownNameAddr(init.local);
+    this.remote = ownNameAddr(init.remote);
+    this.localEpid = ownOptionalString(init.localEpid);
+    this.remoteEpid = ownOptionalString(init.remoteEpid);
     this.localCSeq = init.localCSeq;
     this.remoteCSeq = init.remoteCSeq;
-    this.routeSet = init.routeSet;
-    this.remoteTarget = init.remoteTarget;
-    this.localContact = init.localContact;
+    this.routeSet = init.routeSet.map(ownString);
+    this.remoteTarget = ownString(init.remoteTarget);
+    this.localContact = ownOptionalString(init.localContact);
     this.secure = init.secure;
-    this.viaPrefix = init.viaPrefix;
+    this.viaPrefix = ownOptionalString(init.viaPrefix);
     this.#localCSeqBase = init.localCSeqBase;
     this.assumeLooseRouting = init.assumeLooseRouting;
   }
@@ -345,9 +349,9 @@ export class Dialog {
     }
     // §12.2.2: otherwise the remote sequence number becomes the request's.
     this.remoteCSeq = cseq.seq;
-    if (this.remoteEpid === undefined) this.remoteEpid = from?.params.get('epid') ?? undefined;
+    if (this.remoteEpid === undefined) this.remoteEpid = ownOptionalString(from?.params.get('epid') ?? undefined);
     // §12.2.2: a target refresh request replaces the remote target with its Contact URI.
-    if (TARGET_REFRESH.has(request.method.toUpperCase())) this.remoteTarget = contactUri(request) ?? this.remoteTarget;
+    if (TARGET_REFRESH.has(request.method.toUpperCase())) this.#refreshTarget(request);
     return { ok: true };
   }
 
@@ -359,12 +363,17 @@ export class Dialog {
   receiveResponse(request: SipRequest, response: SipResponse): void {
     const method = request.method.toUpperCase();
     if (response.status >= 200 && response.status < 300) {
-      if (TARGET_REFRESH.has(method)) this.remoteTarget = contactUri(response) ?? this.remoteTarget;
+      if (TARGET_REFRESH.has(method)) this.#refreshTarget(response);
       if (method === 'INVITE' && this.#state === 'early') this.confirm();
-      if (this.remoteEpid === undefined) this.remoteEpid = safe(() => getTo(response))?.params.get('epid') ?? undefined;
+      if (this.remoteEpid === undefined) this.remoteEpid = ownOptionalString(safe(() => getTo(response))?.params.get('epid') ?? undefined);
       return;
     }
     if (response.status === 481 || response.status === 408) this.terminate(`${response.status} to ${method}`, true);
+  }
+
+  #refreshTarget(message: SipMessage): void {
+    const target = contactUri(message);
+    if (target !== undefined && target !== this.remoteTarget) this.remoteTarget = ownString(target);
   }
 
   #build(method: string, seq: number, extra: CreateInDialogRequestOptions['headers']): SipRequest {
@@ -408,6 +417,15 @@ function withoutDialogParams(value: NameAddr): NameAddr {
   params.delete('epid');
   const copy: NameAddr = { uri: value.uri, params };
   if (value.displayName !== undefined) copy.displayName = value.displayName;
+  return copy;
+}
+
+/** A copy of a name-addr whose strings are the dialog's own (see {@link ownString}). */
+function ownNameAddr(value: NameAddr): NameAddr {
+  const params = new Map<string, string | null>();
+  for (const [name, param] of value.params) params.set(ownString(name), param === null ? null : ownString(param));
+  const copy: NameAddr = { uri: ownString(value.uri), params };
+  if (value.displayName !== undefined) copy.displayName = ownString(value.displayName);
   return copy;
 }
 

@@ -4,6 +4,9 @@
 import type { TraceRecorder } from '../capture/index.js';
 import type { Clock } from '../util/index.js';
 
+/** Roster history kept by an endpoint that keeps no inbound messages (`keepReceived: false`). */
+export const LOAD_ROSTER_HISTORY_LIMIT = 8;
+
 /** Where the endpoint connects: the registrar / front end that also routes to the focus. */
 export interface ServerTarget {
   host: string;
@@ -39,6 +42,12 @@ export interface EndpointOptions {
   c3pTimeoutMs?: number;
   /** Keep every inbound message in `received` (load runs may turn it off). @default true */
   keepReceived?: boolean;
+  /**
+   * Most entries `roster.history` keeps (the latest ones). Each entry lists every user, so in a load
+   * run the history would grow with conference size × updates.
+   * @default unlimited; {@link LOAD_ROSTER_HISTORY_LIMIT} when `keepReceived` is false
+   */
+  rosterHistoryLimit?: number;
   /** Digest password (lab proxies such as Kamailio); without it 401/407 are returned as they are. */
   password?: string;
   /** Digest username. @default the user part of the AOR */

@@ -31,14 +31,14 @@ import {
 } from '../sip/index.js';
 import { TransactionLayer, type ServerTransaction } from '../transaction/index.js';
 import { connect, type SipConnection } from '../transport/index.js';
-import { systemClock, type Clock } from '../util/index.js';
+import { ownString, systemClock, type Clock } from '../util/index.js';
 import type { C3pOutcome } from './c3p-outcome.js';
 import { c3pOutcomeOf, c3pResponseOf, CCCP_MEDIA_TYPE as CCCP } from './c3p-outcome-of.js';
 import { C3pWaiters } from './c3p-waiters.js';
 import { createDialogUsage, beginDialogUsage, type DialogUsage } from './dialog-usage.js';
 import type { EndpointDialogState } from './dialog-usage-state.js';
 import { createEndpointGuid, createEpid, instanceIdFromEpid } from './endpoint-identity.js';
-import type { EndpointOptions } from './endpoint-options.js';
+import { LOAD_ROSTER_HISTORY_LIMIT, type EndpointOptions } from './endpoint-options.js';
 import { EndpointTracer } from './endpoint-tracer.js';
 import { buildImSdp } from './im-sdp.js';
 import { inboundRequestStatus } from './inbound-request-status.js';
@@ -107,7 +107,8 @@ export class Endpoint {
     this.epid = options.epid ?? createEpid();
     this.instanceId = instanceIdFromEpid(this.epid);
     this.#clock = options.clock ?? systemClock;
-    this.roster = new Roster({ clock: this.#clock });
+    const historyLimit = options.rosterHistoryLimit ?? (options.keepReceived === false ? LOAD_ROSTER_HISTORY_LIMIT : undefined);
+    this.roster = new Roster({ clock: this.#clock, ...(historyLimit === undefined ? {} : { historyLimit }) });
     this.#recorder = options.recorder ?? new TraceRecorder({ enabled: false });
     this.#userAgent = options.userAgent ?? `focus-harness/${ENDPOINT_VERSION} (Lync-compatible)`;
     this.#fromNameAddr = formatFromNameAddr(options.aor, options.displayName);
@@ -321,7 +322,8 @@ export class Endpoint {
     const layer = this.#requireLayer('joinFocus');
     const uri = normalizeFocusUri(focusUri);
     if (this.#focusUri !== uri) this.roster.reset();
-    this.#focusUri = uri;
+    // Its own copy: the URI may be cut from a C3P response we must not keep (issue 4).
+    this.#focusUri = ownString(uri);
     const requestId = this.#nextRequestId();
     const body = buildC3pRequest({
       requestId,
@@ -395,7 +397,7 @@ export class Endpoint {
     const connection = this.#requireConnection('joinIm');
     const focusUri = this.#requireFocus('joinIm');
     const chatUri = this.roster.chatUri ?? deriveMcuUri(focusUri, 'chat');
-    this.#chatUri = chatUri;
+    this.#chatUri = ownString(chatUri);
     const callId = newCallId();
     beginDialogUsage(this.#d3, callId);
     const sdp = buildImSdp(connection.local.address, connection.local.port);

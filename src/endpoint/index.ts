@@ -1,5 +1,5 @@
 export { Endpoint, ENDPOINT_VERSION } from './endpoint.js';
-export type { EndpointOptions, ServerTarget } from './endpoint-options.js';
+export { LOAD_ROSTER_HISTORY_LIMIT, type EndpointOptions, type ServerTarget } from './endpoint-options.js';
 export type { C3pOutcome } from './c3p-outcome.js';
 export type { InboundMessage } from './inbound-message.js';
 export type { JoinResult } from './join-result.js';

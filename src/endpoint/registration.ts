@@ -11,7 +11,7 @@
  */
 import { newCallId, newTag, type SipRequest, type SipResponse } from '../sip/index.js';
 import type { SipConnection } from '../transport/index.js';
-import type { Clock, TimerHandle } from '../util/index.js';
+import { ownString, type Clock, type TimerHandle } from '../util/index.js';
 import { createMsOpaque } from './endpoint-identity.js';
 import { buildOutOfDialogRequest } from './out-of-dialog-request.js';
 import { readRegistrationBinding, registerContact, registerHeaders } from './register-request.js';
@@ -94,7 +94,8 @@ export class Registration {
       return;
     }
     const binding = readRegistrationBinding(response, this.#init.instanceId);
-    if (binding.gruu !== undefined) this.#gruu = binding.gruu;
+    // Kept for the registration's life: its own copy, not a view into the 200 OK (issue 4).
+    if (binding.gruu !== undefined) this.#gruu = ownString(binding.gruu);
     const granted = binding.expires ?? expires;
     const { clock } = this.#init;
     if (granted > 0) {

@@ -1,6 +1,12 @@
 /**
  * A client transaction (INVITE §17.1.1 or non-INVITE §17.1.2) driving its pure machine and
  * settling the `sendRequest` promise.
+ *
+ * @remarks Once the TU has its final response (or its error) the transaction lets go of the
+ * request and of the promise callbacks: an INVITE transaction stays `accepted` for Timer M
+ * (64·T1, RFC 6026 §7.2) and must not keep the INVITE, its 2xx and the caller's closures alive
+ * meanwhile (issue 4: per-endpoint memory). What it still needs is the method, Call-ID and CSeq
+ * number (to match the TU's ACK) and that ACK.
  */
 import { FocusHarnessError } from '../errors.js';
 import type { SipRequest, SipResponse } from '../sip/index.js';
@@ -22,6 +28,7 @@ import {
   type NonInviteClientState,
 } from './non-invite-client-transaction.js';
 import { callIdOf } from './call-id-of.js';
+import { cseqNumberOf } from './cseq-number-of.js';
 import type { TransactionHost } from './transaction-host.js';
 
 export type ClientTransactionState = InviteClientState | NonInviteClientState;
@@ -37,10 +44,15 @@ export interface ClientTransactionCallbacks {
 /** @internal Owned by `TransactionLayer`. */
 export class ClientTransaction {
   readonly key: string;
-  readonly request: SipRequest;
+  readonly method: string;
+  readonly callId: string | undefined;
+  /** The CSeq number of the request (an ACK for a 2xx repeats it, §13.2.2.4). */
+  readonly cseq: number | undefined;
   readonly kind: 'invite' | 'non-invite';
   readonly #host: TransactionHost;
-  readonly #callbacks: ClientTransactionCallbacks;
+  /** Until the TU has its final response or error. */
+  #request: SipRequest | undefined;
+  #callbacks: ClientTransactionCallbacks | undefined;
   readonly #timers = new Map<string, TimerHandle>();
   readonly #runner: MachineRunner<ClientTransactionState, ClientEvent, ClientEffect>;
   #response: SipResponse | undefined;
@@ -51,7 +63,10 @@ export class ClientTransaction {
 
   constructor(key: string, request: SipRequest, host: TransactionHost, callbacks: ClientTransactionCallbacks) {
     this.key = key;
-    this.request = request;
+    this.#request = request;
+    this.method = request.method;
+    this.callId = callIdOf(request);
+    this.cseq = cseqNumberOf(request);
     this.kind = request.method === 'INVITE' ? 'invite' : 'non-invite';
     this.#host = host;
     this.#callbacks = callbacks;
@@ -96,19 +111,20 @@ export class ClientTransaction {
     const host = this.#host;
     switch (effect.type) {
       case 'send-request':
-        if (host.send(this.request)) fireNow({ type: 'transport-error' });
+        if (this.#request && host.send(this.#request)) fireNow({ type: 'transport-error' });
         return;
       case 'send-ack': {
-        // §17.1.1.3: the ACK for a non-2xx is built once and re-sent for retransmitted finals.
-        if (!this.#nonSuccessAck && this.#response) this.#nonSuccessAck = createNon2xxAck(this.request, this.#response);
+        // §17.1.1.3: the ACK for a non-2xx is built once (before the final response reaches the
+        // TU and the request is let go) and re-sent for retransmitted finals.
+        if (!this.#nonSuccessAck && this.#response && this.#request) this.#nonSuccessAck = createNon2xxAck(this.#request, this.#response);
         if (this.#nonSuccessAck && host.send(this.#nonSuccessAck)) fireNow({ type: 'transport-error' });
         return;
       }
       case 'deliver-provisional':
-        if (this.#response) this.#safely(() => this.#callbacks.onProvisional?.(this.#response as SipResponse));
+        if (this.#response) this.#safely(() => this.#callbacks?.onProvisional?.(this.#response as SipResponse));
         return;
       case 'deliver-final':
-        if (this.#response) this.#settle(() => this.#callbacks.resolve(this.#response as SipResponse));
+        if (this.#response) this.#settle((callbacks) => callbacks.resolve(this.#response as SipResponse));
         return;
       case 'deliver-2xx-retransmission':
         // RFC 3261 §13.2.2.4: the UAC core answers every retransmitted 2xx with the same ACK.
@@ -136,11 +152,11 @@ export class ClientTransaction {
         return;
       case 'timeout': {
         const ms = effect.timer === 'B' ? host.timers.B : host.timers.F;
-        this.#settle(() =>
-          this.#callbacks.reject(
+        this.#settle((callbacks) =>
+          callbacks.reject(
             new FocusHarnessError(
               'FH_TXN_TIMEOUT',
-              `${this.request.method} (Call-ID ${callIdOf(this.request) ?? '?'}) got no final response before ` +
+              `${this.method} (Call-ID ${this.callId ?? '?'}) got no final response before ` +
                 `Timer ${effect.timer} fired (64·T1 = ${ms} ms); the peer is silent or the request was lost`,
             ),
           ),
@@ -148,11 +164,11 @@ export class ClientTransaction {
         return;
       }
       case 'transport-error':
-        this.#settle(() =>
-          this.#callbacks.reject(
+        this.#settle((callbacks) =>
+          callbacks.reject(
             new FocusHarnessError(
               'FH_TRANSPORT_CLOSED',
-              `${this.request.method} (Call-ID ${callIdOf(this.request) ?? '?'}) failed: the connection is closed`,
+              `${this.method} (Call-ID ${this.callId ?? '?'}) failed: the connection is closed`,
             ),
           ),
         );
@@ -160,10 +176,14 @@ export class ClientTransaction {
     }
   }
 
-  #settle(action: () => void): void {
-    if (this.#settled) return;
+  #settle(action: (callbacks: ClientTransactionCallbacks) => void): void {
+    const callbacks = this.#callbacks;
+    if (this.#settled || !callbacks) return;
     this.#settled = true;
-    this.#safely(action);
+    // The TU has what it waited for: nothing needs the request or the callbacks any more.
+    this.#callbacks = undefined;
+    this.#request = undefined;
+    this.#safely(() => action(callbacks));
   }
 
   #safely(action: () => void): void {
@@ -171,7 +191,7 @@ export class ClientTransaction {
       action();
     } catch (error) {
       this.#host.error(
-        new FocusHarnessError('FH_INTERNAL', `a TU callback for ${this.request.method} threw`, { cause: error }),
+        new FocusHarnessError('FH_INTERNAL', `a TU callback for ${this.method} threw`, { cause: error }),
       );
     }
   }
@@ -180,8 +200,8 @@ export class ClientTransaction {
     this.#host.stateChanged({
       key: this.key,
       kind: `${this.kind}-client`,
-      method: this.request.method,
-      callId: callIdOf(this.request),
+      method: this.method,
+      callId: this.callId,
       from,
       to,
       event:

@@ -7,10 +7,11 @@
  * become stray-response and error reports.
  */
 import { FocusHarnessError } from '../errors.js';
-import { getCSeq, newBranch, type SipMessage, type SipRequest, type SipResponse } from '../sip/index.js';
+import { newBranch, type SipMessage, type SipRequest, type SipResponse } from '../sip/index.js';
 import { systemClock, type Clock } from '../util/index.js';
 import { ClientTransaction } from './client-transaction.js';
 import { callIdOf } from './call-id-of.js';
+import { cseqNumberOf } from './cseq-number-of.js';
 import { ServerTransaction } from './server-transaction.js';
 import type { TransactionChannel } from './transaction-channel.js';
 import { transactionErrorChannel, transactionStateChannel, transactionStrayChannel } from './transaction-diagnostics.js';
@@ -155,9 +156,9 @@ export class TransactionLayer {
       throw new FocusHarnessError('FH_TRANSPORT_CLOSED', `could not send ACK: ${error.message}`, { cause: error });
     }
     const callId = callIdOf(ack);
-    const seq = safeCSeq(ack)?.seq;
+    const seq = cseqNumberOf(ack);
     for (const txn of this.#clients.values()) {
-      if (txn.kind === 'invite' && callIdOf(txn.request) === callId && safeCSeq(txn.request)?.seq === seq) {
+      if (txn.kind === 'invite' && txn.callId === callId && txn.cseq === seq) {
         txn.ack2xx = ack;
       }
     }
@@ -208,7 +209,7 @@ export class TransactionLayer {
     const txn = this.#clients.get(key);
     if (txn) {
       const rejected = txn.receiveResponse(response);
-      if (rejected !== undefined) this.#stray(response, 'unexpected-in-state', `${txn.request.method} transaction: ${rejected}`);
+      if (rejected !== undefined) this.#stray(response, 'unexpected-in-state', `${txn.method} transaction: ${rejected}`);
       return;
     }
     if (this.#bestEffort.has(key)) {
@@ -344,12 +345,4 @@ function subscribe<T>(list: T[], item: T): () => void {
     const index = list.indexOf(item);
     if (index >= 0) list.splice(index, 1);
   };
-}
-
-function safeCSeq(message: SipMessage): { seq: number } | undefined {
-  try {
-    return getCSeq(message) ?? undefined;
-  } catch {
-    return undefined;
-  }
 }
