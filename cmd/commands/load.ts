@@ -8,8 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Argv, CommandModule, Options } from 'yargs';
 import { traceRecordToJsonLine } from '../../src/capture/index.js';
-import { loadProfile, parseProfile, resolveProfile, type ProfileOverrides, type ResolvedProfile } from '../../src/config/index.js';
-import type { ServerTarget } from '../../src/endpoint/index.js';
+import type { ResolvedProfile } from '../../src/config/index.js';
 import {
   checkLoadBounds,
   formatDuration,
@@ -24,11 +23,10 @@ import {
 import { parseThreshold, type Threshold } from '../../src/metrics/index.js';
 import { checkParticipants, resolveScenario, type RunTargetInfo, type Scenario } from '../../src/scenario/index.js';
 import { systemClock } from '../../src/util/index.js';
+import { resolveServerArgs, SERVER_OPTIONS, targetOf, type ServerArgs, type ServerFlag } from '../server-options.js';
 import { reportHarnessError, setExitCode } from '../exit.js';
 
-type LoadFlag =
-  | 'vus' | 'iterations' | 'duration' | 'max-duration' | 'threshold' | 'json' | 'trace' | 'participants'
-  | 'profile' | 'server' | 'transport' | 'ca' | 'servername' | 'domain' | 'fault' | 'timeout';
+type LoadFlag = ServerFlag | 'vus' | 'iterations' | 'duration' | 'max-duration' | 'threshold' | 'json' | 'trace' | 'participants';
 
 /** When neither --iterations nor --duration is given. */
 const DEFAULT_DURATION = '30s';
@@ -43,27 +41,12 @@ const LOAD_OPTIONS: Record<LoadFlag, Options> = {
   json: { type: 'string', describe: 'write the result as JSON to FILE (kind focus-harness/load-result, version 1; see docs/load-runs.md)', requiresArg: true },
   trace: { type: 'string', describe: 'write the trace of the first iteration that did not pass to FILE as JSON Lines (`focus-harness report FILE` draws its ladder)', requiresArg: true },
   participants: { type: 'number', describe: 'participants in the IM-conference catalog scenarios (default 3)', requiresArg: true },
+  ...SERVER_OPTIONS,
   profile: { type: 'string', describe: 'YAML run profile (server, domain, timeouts); its fixed users allow --vus 1 only', requiresArg: true },
   server: { type: 'string', describe: 'server to load as host:port; it must accept any user of the domain (a lab). Default: one embedded lab focus on 127.0.0.1 for the run', requiresArg: true },
-  transport: { choices: ['tls', 'tcp'] as const, describe: 'transport to the server (default tls)' },
-  ca: { type: 'string', describe: 'PEM file of the CA that issued the server certificate', requiresArg: true },
-  servername: { type: 'string', describe: 'TLS SNI / certificate name to expect (default: the host)', requiresArg: true },
-  domain: { type: 'string', describe: 'SIP domain of the users (default contoso.com)', requiresArg: true },
-  fault: { type: 'string', array: true, describe: 'lab focus fault switch (embedded lab only; repeatable)' },
-  timeout: { type: 'number', describe: 'step and expectation timeout in ms (default 5000)', requiresArg: true },
 };
 
-const OVERRIDE_FLAGS: { readonly [K in keyof Required<ProfileOverrides>]: LoadFlag } = {
-  server: 'server',
-  transport: 'transport',
-  ca: 'ca',
-  servername: 'servername',
-  domain: 'domain',
-  timeout: 'timeout',
-  faults: 'fault',
-};
-
-export interface LoadArgs {
+export interface LoadArgs extends ServerArgs {
   scenario: string;
   vus: number;
   iterations?: number;
@@ -73,14 +56,6 @@ export interface LoadArgs {
   json?: string;
   trace?: string;
   participants?: number;
-  profile?: string;
-  server?: string;
-  transport?: 'tls' | 'tcp';
-  ca?: string;
-  servername?: string;
-  domain?: string;
-  fault?: string[];
-  timeout?: number;
 }
 
 /** Where the load command writes: injectable for tests. Progress goes to stderr. */
@@ -96,25 +71,8 @@ interface LoadPlan {
   readonly thresholds: Threshold[];
 }
 
-function overridesFrom(args: LoadArgs): ProfileOverrides {
-  const out: Record<string, unknown> = {};
-  for (const [key, flag] of Object.entries(OVERRIDE_FLAGS)) {
-    const value = (args as unknown as Record<string, unknown>)[flag];
-    if (value !== undefined) out[key] = value;
-  }
-  return out as ProfileOverrides;
-}
-
-function targetOf(resolved: ResolvedProfile): ServerTarget | 'embedded' {
-  if (resolved.target === 'embedded') return 'embedded';
-  const target: ServerTarget & { caPath?: string } = { ...resolved.target };
-  delete target.caPath;
-  return target;
-}
-
 async function planOf(args: LoadArgs): Promise<LoadPlan> {
-  const loaded = args.profile ? loadProfile(args.profile) : undefined;
-  const resolved = resolveProfile(loaded?.profile ?? parseProfile('{}', '(defaults)'), overridesFrom(args), loaded ? { profilePath: loaded.path } : {});
+  const resolved = resolveServerArgs(args);
   const scenario = await resolveScenario(args.scenario, { participants: checkParticipants(args.participants) });
   const duration = args.duration ?? (args.iterations === undefined ? DEFAULT_DURATION : undefined);
   const bounds = checkLoadBounds({

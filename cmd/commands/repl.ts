@@ -5,22 +5,17 @@
  * Exit codes: 0 after `.exit` / Ctrl-D, 2 the harness could not start (usage, profile, TLS).
  */
 import type { Argv, CommandModule, Options } from 'yargs';
-import { loadProfile, parseProfile, resolveProfile, type ProfileOverrides, type ResolvedProfile } from '../../src/config/index.js';
-import type { ServerTarget } from '../../src/endpoint/index.js';
 import { FocusHarnessError } from '../../src/errors.js';
 import { startRepl } from '../../src/repl/index.js';
+import { resolveServerArgs, SERVER_OPTIONS, targetOf, type ServerArgs, type ServerFlag } from '../server-options.js';
 import { reportHarnessError, setExitCode } from '../exit.js';
 
-type ReplFlag = 'profile' | 'server' | 'transport' | 'ca' | 'servername' | 'domain' | 'fault' | 'roles' | 'history' | 'timeout' | 'color';
+type ReplFlag = ServerFlag | 'roles' | 'history' | 'color';
 
 /** The options, declared once (style habit 11). */
 const REPL_OPTIONS: Record<ReplFlag, Options> = {
-  profile: { type: 'string', describe: 'YAML run profile (server, domain, users, timeouts); flags override it', requiresArg: true },
+  ...SERVER_OPTIONS,
   server: { type: 'string', describe: 'server as host:port (default: an embedded lab focus on 127.0.0.1)', requiresArg: true },
-  transport: { choices: ['tls', 'tcp'] as const, describe: 'transport to the server (default tls)' },
-  ca: { type: 'string', describe: 'PEM file of the CA that issued the server certificate', requiresArg: true },
-  servername: { type: 'string', describe: 'TLS SNI / certificate name to expect (default: the host)', requiresArg: true },
-  domain: { type: 'string', describe: 'SIP domain of the users (default contoso.com)', requiresArg: true },
   fault: { type: 'string', array: true, describe: 'lab focus fault switch (embedded lab only; repeatable)' },
   roles: { type: 'number', default: 3, describe: 'how many roles: alice, bob, carol, then user4, user5 …', requiresArg: true },
   history: { type: 'string', describe: 'history file (default ~/.focus-harness_history)', requiresArg: true },
@@ -28,51 +23,10 @@ const REPL_OPTIONS: Record<ReplFlag, Options> = {
   color: { type: 'boolean', describe: 'colour the output (default: when stdout is a terminal)' },
 };
 
-/** Every profile override has its flag: adding a field to ProfileOverrides without one fails to compile. */
-const OVERRIDE_FLAGS: { readonly [K in keyof Required<ProfileOverrides>]: ReplFlag } = {
-  server: 'server',
-  transport: 'transport',
-  ca: 'ca',
-  servername: 'servername',
-  domain: 'domain',
-  timeout: 'timeout',
-  faults: 'fault',
-};
-
-export interface ReplArgs {
-  profile?: string;
-  server?: string;
-  transport?: 'tls' | 'tcp';
-  ca?: string;
-  servername?: string;
-  domain?: string;
-  fault?: string[];
+export interface ReplArgs extends ServerArgs {
   roles: number;
   history?: string;
-  timeout?: number;
   color?: boolean;
-}
-
-function overridesFrom(args: ReplArgs): ProfileOverrides {
-  const out: Record<string, unknown> = {};
-  for (const [key, flag] of Object.entries(OVERRIDE_FLAGS)) {
-    const value = (args as unknown as Record<string, unknown>)[flag];
-    if (value !== undefined) out[key] = value;
-  }
-  return out as ProfileOverrides;
-}
-
-function targetOf(resolved: ResolvedProfile): ServerTarget | 'embedded' {
-  if (resolved.target === 'embedded') return 'embedded';
-  const { host, port, transport, ca, servername, connectTimeoutMs } = resolved.target;
-  return {
-    host,
-    port,
-    transport,
-    ...(ca === undefined ? {} : { ca }),
-    ...(servername === undefined ? {} : { servername }),
-    ...(connectTimeoutMs === undefined ? {} : { connectTimeoutMs }),
-  };
 }
 
 export async function runRepl(args: ReplArgs, input: NodeJS.ReadStream = process.stdin, output: NodeJS.WriteStream = process.stdout): Promise<number> {
@@ -80,8 +34,7 @@ export async function runRepl(args: ReplArgs, input: NodeJS.ReadStream = process
     if (!Number.isInteger(args.roles) || args.roles < 1 || args.roles > 50) {
       return reportHarnessError(new FocusHarnessError('FH_USAGE', `--roles wants a whole number from 1 to 50, got ${args.roles}`));
     }
-    const loaded = args.profile ? loadProfile(args.profile) : undefined;
-    const resolved = resolveProfile(loaded?.profile ?? parseProfile('{}', '(defaults)'), overridesFrom(args), loaded ? { profilePath: loaded.path } : {});
+    const resolved = resolveServerArgs(args);
     const handle = await startRepl({
       input,
       output,

@@ -6,79 +6,31 @@
  */
 import { basename, extname, join, dirname } from 'node:path';
 import type { Argv, CommandModule, Options } from 'yargs';
-import { loadProfile, parseProfile, resolveProfile, type ProfileOverrides, type ResolvedProfile } from '../../src/config/index.js';
-import type { ServerTarget } from '../../src/endpoint/index.js';
+import type { ResolvedProfile } from '../../src/config/index.js';
 import { checkParticipants, resolveScenario, runScenario, type RunResult, type Scenario } from '../../src/scenario/index.js';
 import { keyLogFileWriter } from '../../src/transport/index.js';
+import { resolveServerArgs, SERVER_OPTIONS, targetOf, type ServerArgs, type ServerFlag } from '../server-options.js';
 import { reportHarnessError, setExitCode } from '../exit.js';
 
-type RunFlag = 'profile' | 'server' | 'transport' | 'ca' | 'servername' | 'domain' | 'fault' | 'trace' | 'ladder' | 'timeout' | 'color' | 'participants' | 'keylog';
+type RunFlag = ServerFlag | 'trace' | 'ladder' | 'color' | 'participants' | 'keylog';
 
 /** The options, declared once (style habit 11). */
 const RUN_OPTIONS: Record<RunFlag, Options> = {
-  profile: { type: 'string', describe: 'YAML run profile (server, domain, users, timeouts); flags override it', requiresArg: true },
-  server: { type: 'string', describe: 'server to test as host:port (default: an embedded lab focus on 127.0.0.1)', requiresArg: true },
-  transport: { choices: ['tls', 'tcp'] as const, describe: 'transport to the server (default tls)' },
-  ca: { type: 'string', describe: 'PEM file of the CA that issued the server certificate', requiresArg: true },
-  servername: { type: 'string', describe: 'TLS SNI / certificate name to expect (default: the host)', requiresArg: true },
-  domain: { type: 'string', describe: 'SIP domain of the users (default contoso.com)', requiresArg: true },
-  fault: { type: 'string', array: true, describe: 'lab focus fault switch (embedded lab only; repeatable); `focus-harness lab --list-faults` lists them' },
+  ...SERVER_OPTIONS,
   trace: { type: 'string', describe: 'write every message as JSON Lines to FILE while running (kept on Ctrl-C)', requiresArg: true },
   ladder: { type: 'boolean', default: true, describe: 'print the ladder diagram (--no-ladder to skip)' },
-  timeout: { type: 'number', describe: 'step and expectation timeout in ms (default 5000)', requiresArg: true },
   color: { type: 'boolean', describe: 'colour the ladder (default: when stdout is a terminal)' },
   keylog: { type: 'string', describe: 'append the TLS session keys (SSLKEYLOGFILE format, mode 0600) to FILE, for Wireshark on a capture of your own; default $SSLKEYLOGFILE when set', requiresArg: true },
   participants: { type: 'number', describe: 'participants in the IM-conference catalog scenarios (default 3; eject, eject-denied and join-and-chat always use alice, bob, carol)', requiresArg: true },
 };
 
-/** Every profile override has its flag: adding a field to ProfileOverrides without one fails to compile. */
-const OVERRIDE_FLAGS: { readonly [K in keyof Required<ProfileOverrides>]: RunFlag } = {
-  server: 'server',
-  transport: 'transport',
-  ca: 'ca',
-  servername: 'servername',
-  domain: 'domain',
-  timeout: 'timeout',
-  faults: 'fault',
-};
-
-export interface RunArgs {
+export interface RunArgs extends ServerArgs {
   scenario: string[];
-  profile?: string;
-  server?: string;
-  transport?: 'tls' | 'tcp';
-  ca?: string;
-  servername?: string;
-  domain?: string;
-  fault?: string[];
   trace?: string;
   ladder: boolean;
-  timeout?: number;
   color?: boolean;
   participants?: number;
   keylog?: string;
-}
-
-function overridesFrom(args: RunArgs): ProfileOverrides {
-  const out: Record<string, unknown> = {};
-  for (const [key, flag] of Object.entries(OVERRIDE_FLAGS)) {
-    const value = (args as unknown as Record<string, unknown>)[flag];
-    if (value !== undefined) out[key] = value;
-  }
-  return out as ProfileOverrides;
-}
-
-function targetOf(resolved: ResolvedProfile): ServerTarget | 'embedded' {
-  if (resolved.target === 'embedded') return 'embedded';
-  const { host, port, transport, ca, servername, connectTimeoutMs } = resolved.target;
-  return {
-    host,
-    port,
-    transport,
-    ...(ca === undefined ? {} : { ca }),
-    ...(servername === undefined ? {} : { servername }),
-    ...(connectTimeoutMs === undefined ? {} : { connectTimeoutMs }),
-  };
 }
 
 /** `trace.jsonl` → `trace.eject.jsonl` when several scenarios share one --trace. */
@@ -100,8 +52,7 @@ export async function runRun(args: RunArgs, out: NodeJS.WriteStream = process.st
   let resolved: ResolvedProfile;
   const scenarios: Scenario[] = [];
   try {
-    const loaded = args.profile ? loadProfile(args.profile) : undefined;
-    resolved = resolveProfile(loaded?.profile ?? parseProfile('{}', '(defaults)'), overridesFrom(args), loaded ? { profilePath: loaded.path } : {});
+    resolved = resolveServerArgs(args);
     for (const spec of args.scenario) scenarios.push(await resolveScenario(spec, { participants: checkParticipants(args.participants) }));
   } catch (error) {
     return reportHarnessError(error);

@@ -7,8 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Argv, CommandModule, Options } from 'yargs';
-import { loadProfile, parseProfile, resolveProfile, type ProfileOverrides, type ResolvedProfile } from '../../src/config/index.js';
-import type { ServerTarget } from '../../src/endpoint/index.js';
+import type { ResolvedProfile } from '../../src/config/index.js';
 import {
   formatBaselineSummary,
   loadSuiteFile,
@@ -21,54 +20,30 @@ import {
 import { builtinScenariosFor, checkParticipants, resolveScenario, runScenario, type Scenario } from '../../src/scenario/index.js';
 import { FocusHarnessError } from '../../src/errors.js';
 import { LOG_LEVELS, createLogger, logSipTraffic, type LogLevel } from '../../src/log/index.js';
+import { resolveServerArgs, SERVER_OPTIONS, targetOf, type ServerArgs, type ServerFlag } from '../server-options.js';
 import { reportHarnessError, setExitCode } from '../exit.js';
 
-type SuiteFlag =
-  | 'suite' | 'out' | 'baseline' | 'profile' | 'server' | 'transport' | 'ca' | 'servername' | 'domain' | 'fault' | 'timeout'
-  | 'log-level' | 'log-file' | 'unsafe-keep-secrets' | 'participants';
+type SuiteFlag = ServerFlag | 'suite' | 'out' | 'baseline' | 'log-level' | 'log-file' | 'unsafe-keep-secrets' | 'participants';
 
 /** The options, declared once (style habit 11). */
 const SUITE_OPTIONS: Record<SuiteFlag, Options> = {
+  ...SERVER_OPTIONS,
   suite: { type: 'string', describe: 'YAML suite file: a list of scenarios, or { scenarios: [...], profile: FILE }', requiresArg: true },
   out: { type: 'string', default: 'focus-harness-results', describe: 'folder for results.json, junit.xml, report.html, trace.jsonl, capture.pcapng, keylog.txt', requiresArg: true },
   baseline: { type: 'string', describe: "a previous run's results.json: mark new-failure / fixed / still-failing / flaky and step latency changes", requiresArg: true },
-  profile: { type: 'string', describe: 'YAML run profile (server, domain, users, timeouts); flags override it', requiresArg: true },
   server: { type: 'string', describe: 'server to test as host:port (default: an embedded lab focus per scenario on 127.0.0.1)', requiresArg: true },
-  transport: { choices: ['tls', 'tcp'] as const, describe: 'transport to the server (default tls)' },
-  ca: { type: 'string', describe: 'PEM file of the CA that issued the server certificate', requiresArg: true },
-  servername: { type: 'string', describe: 'TLS SNI / certificate name to expect (default: the host)', requiresArg: true },
-  domain: { type: 'string', describe: 'SIP domain of the users (default contoso.com)', requiresArg: true },
   fault: { type: 'string', array: true, describe: 'lab focus fault switch for every scenario (embedded lab only; repeatable)' },
-  timeout: { type: 'number', describe: 'step and expectation timeout in ms (default 5000)', requiresArg: true },
   'log-level': { choices: LOG_LEVELS, default: 'warn', describe: 'pino log level (debug: one line per SIP message; trace: full messages)' },
   'log-file': { type: 'string', describe: 'write the log as JSON lines to FILE (default: stderr, pretty in a terminal)', requiresArg: true },
   participants: { type: 'number', describe: 'participants in the IM-conference catalog scenarios (default 3; eject, eject-denied and join-and-chat always use alice, bob, carol)', requiresArg: true },
   'unsafe-keep-secrets': { type: 'boolean', default: false, describe: 'keep Authorization / Proxy-Authorization values and passwords in logs, trace, pcap and reports (never in CI)' },
 };
 
-const OVERRIDE_FLAGS: { readonly [K in keyof Required<ProfileOverrides>]: SuiteFlag } = {
-  server: 'server',
-  transport: 'transport',
-  ca: 'ca',
-  servername: 'servername',
-  domain: 'domain',
-  timeout: 'timeout',
-  faults: 'fault',
-};
-
-export interface SuiteArgs {
+export interface SuiteArgs extends ServerArgs {
   scenario?: string[];
   suite?: string;
   out: string;
   baseline?: string;
-  profile?: string;
-  server?: string;
-  transport?: 'tls' | 'tcp';
-  ca?: string;
-  servername?: string;
-  domain?: string;
-  fault?: string[];
-  timeout?: number;
   'log-level'?: LogLevel;
   'log-file'?: string;
   'unsafe-keep-secrets': boolean;
@@ -79,22 +54,6 @@ export interface SuiteArgs {
 export interface SuiteIo {
   readonly stdout: { write(text: string): unknown };
   readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean | undefined; readonly columns?: number | undefined };
-}
-
-function overridesFrom(args: SuiteArgs): ProfileOverrides {
-  const out: Record<string, unknown> = {};
-  for (const [key, flag] of Object.entries(OVERRIDE_FLAGS)) {
-    const value = (args as unknown as Record<string, unknown>)[flag];
-    if (value !== undefined) out[key] = value;
-  }
-  return out as ProfileOverrides;
-}
-
-function targetOf(resolved: ResolvedProfile): ServerTarget | 'embedded' {
-  if (resolved.target === 'embedded') return 'embedded';
-  const target: ServerTarget & { caPath?: string } = { ...resolved.target };
-  delete target.caPath;
-  return target;
 }
 
 function readBaseline(path: string): ResultsDocument {
@@ -131,8 +90,7 @@ export async function runSuiteCommand(args: SuiteArgs, io: SuiteIo = { stdout: p
   try {
     const file = args.suite ? loadSuiteFile(args.suite) : undefined;
     const profilePath = args.profile ?? file?.profile;
-    const loaded = profilePath ? loadProfile(profilePath) : undefined;
-    resolved = resolveProfile(loaded?.profile ?? parseProfile('{}', '(defaults)'), overridesFrom(args), loaded ? { profilePath: loaded.path } : {});
+    resolved = resolveServerArgs(args, profilePath);
     const specs = [...(file?.scenarios ?? []), ...(args.scenario ?? [])];
     const participants = checkParticipants(args.participants);
     if (specs.length === 0) scenarios.push(...builtinScenariosFor(participants));
