@@ -1,7 +1,6 @@
-import { ownString } from '../util/index.js';
 import { elementState } from './element-state.js';
 import { CONFERENCE_NS } from './namespaces.js';
-import { ownName } from './own-name.js';
+import { ownName, ownText } from './own-name.js';
 import { attributeValue, childText, type XmlAttribute, type XmlElement } from './xml-element.js';
 
 /**
@@ -26,26 +25,45 @@ export function mergePartialInto(local: XmlElement, received: XmlElement): void 
   mergeElement(local, received);
 }
 
+/** The attribute and child lists of local elements that have none: shared, frozen (see {@link materialize}). */
+const NO_ATTRIBUTES: XmlAttribute[] = Object.freeze([]) as unknown as XmlAttribute[];
+const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
+
 /**
  * A copy of `element` as full local state: `state` / `ci:state` dropped, `deleted` descendants removed.
  *
  * @remarks The local state outlives the documents it was merged from, so every string in it is its
- * own copy: a parsed document's names and values are views into its whole text (issue 4: per-endpoint
- * memory).
+ * own copy (a parsed document's names and values are views into its whole text), names and common
+ * texts are shared between rosters, and elements without attributes or children share one frozen
+ * empty list (the merge replaces it before adding to it). Issue 4: per-endpoint memory.
  */
 export function materialize(element: XmlElement): XmlElement {
+  const attributes = element.attributes.filter((attribute) => !isStateAttribute(attribute)).map(ownAttribute);
+  const children = element.children.filter((child) => elementState(child) !== 'deleted').map(materialize);
   return {
     ns: ownName(element.ns),
     local: ownName(element.local),
     prefix: ownName(element.prefix),
-    attributes: element.attributes.filter((attribute) => !isStateAttribute(attribute)).map(ownAttribute),
-    children: element.children.filter((child) => elementState(child) !== 'deleted').map(materialize),
-    text: ownString(element.text),
+    attributes: attributes.length === 0 ? NO_ATTRIBUTES : attributes,
+    children: children.length === 0 ? NO_CHILDREN : children,
+    text: ownText(element.text),
   };
 }
 
 function ownAttribute(attribute: XmlAttribute): XmlAttribute {
-  return { ns: ownName(attribute.ns), local: ownName(attribute.local), prefix: ownName(attribute.prefix), value: ownString(attribute.value) };
+  return { ns: ownName(attribute.ns), local: ownName(attribute.local), prefix: ownName(attribute.prefix), value: ownText(attribute.value) };
+}
+
+/** The local element's attribute list, made its own before it is added to. */
+function writableAttributes(element: XmlElement): XmlAttribute[] {
+  if (element.attributes === NO_ATTRIBUTES) element.attributes = [];
+  return element.attributes;
+}
+
+/** The local element's child list, made its own before it is added to. */
+function writableChildren(element: XmlElement): XmlElement[] {
+  if (element.children === NO_CHILDREN) element.children = [];
+  return element.children;
 }
 
 /** Throws `FH_XML` if any `state` attribute in the tree has a value other than full / partial / deleted. */
@@ -62,10 +80,10 @@ function mergeElement(local: XmlElement, received: XmlElement): void {
   for (const attribute of received.attributes) {
     if (isStateAttribute(attribute)) continue;
     const index = local.attributes.findIndex((existing) => existing.local === attribute.local && existing.ns === attribute.ns);
-    if (index >= 0) local.attributes[index] = ownAttribute(attribute);
-    else local.attributes.push(ownAttribute(attribute));
+    if (index >= 0) writableAttributes(local)[index] = ownAttribute(attribute);
+    else writableAttributes(local).push(ownAttribute(attribute));
   }
-  if (received.children.length === 0 && received.text !== '') local.text = ownString(received.text);
+  if (received.children.length === 0 && received.text !== '') local.text = ownText(received.text);
   const replacedNames = new Set<string>();
   for (const child of received.children) {
     const state = elementState(child) ?? 'full';
@@ -93,12 +111,12 @@ function mergeUnkeyed(local: XmlElement, child: XmlElement, state: 'full' | 'par
   if (replacedNames.has(nameKey)) {
     // A repeated unkeyed sibling in the same delta: keep it next to the first one.
     const lastIndex = findLastIndex(local.children, (candidate) => sameName(candidate, child));
-    local.children.splice(lastIndex + 1, 0, materialize(child));
+    writableChildren(local).splice(lastIndex + 1, 0, materialize(child));
     return;
   }
   replacedNames.add(nameKey);
   if (existingIndex < 0) {
-    local.children.push(materialize(child));
+    writableChildren(local).push(materialize(child));
     return;
   }
   const kept = local.children.filter((candidate, index) => index === existingIndex || !sameName(candidate, child));
@@ -109,15 +127,15 @@ function mergeUnkeyed(local: XmlElement, child: XmlElement, state: 'full' | 'par
 function mergeKeyed(local: XmlElement, child: XmlElement, key: string, state: 'full' | 'partial' | 'deleted'): void {
   const index = findKeyed(local, child, key);
   if (state === 'deleted') {
-    if (index >= 0) local.children.splice(index, 1);
+    if (index >= 0) writableChildren(local).splice(index, 1);
     return;
   }
   if (index < 0) {
     const lastSibling = findLastIndex(local.children, (candidate) => sameName(candidate, child));
-    local.children.splice(lastSibling < 0 ? local.children.length : lastSibling + 1, 0, materialize(child));
+    writableChildren(local).splice(lastSibling < 0 ? local.children.length : lastSibling + 1, 0, materialize(child));
     return;
   }
-  if (state === 'full') local.children[index] = materialize(child);
+  if (state === 'full') writableChildren(local)[index] = materialize(child);
   else mergeElement(local.children[index] as XmlElement, child);
 }
 

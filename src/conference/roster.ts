@@ -181,9 +181,9 @@ export class Roster {
     return this.#tree && cloneElement(this.#tree);
   }
 
-  /** The merged state as the typed model. */
+  /** The merged state as the typed model (its unknown elements are copies, like {@link Roster.document}). */
   toDocument(): ConferenceInfoDocument | undefined {
-    return this.#tree && readConferenceInfo(this.#tree);
+    return this.#tree && readConferenceInfo(cloneElement(this.#tree));
   }
 
   /** One line: `v11: alice@… [presenter, chat]; bob@… [attendee]`. */

@@ -61,4 +61,35 @@ describe('Roster memory', () => {
     expect(roster.users()).toHaveLength(7);
     expect(new Roster({ historyLimit: 0 }).apply(joined(1, 1)).issue).toBe('partial-before-full');
   });
+
+  it('adds to elements that had no attributes or children without touching other rosters', () => {
+    const bare = renderConferenceInfo({ entity: FOCUS, state: 'full', version: 1, users: { users: [{ entity: 'sip:dave@contoso.com' }] } });
+    const grows = new Roster();
+    const stays = new Roster();
+    grows.apply(bare);
+    stays.apply(bare);
+    const update = renderConferenceInfo({
+      entity: FOCUS,
+      state: 'partial',
+      version: 2,
+      users: {
+        state: 'partial',
+        users: [{ entity: 'sip:dave@contoso.com', state: 'partial', roles: ['presenter'], endpoints: [{ entity: '{D}', sessionType: 'chat', status: 'connected' }] }],
+      },
+    });
+    expect(grows.apply(update)).toMatchObject({ applied: true });
+    expect(grows.roles('sip:dave@contoso.com')).toEqual(['presenter']);
+    expect(grows.inChat('sip:dave@contoso.com')).toBe(true);
+    expect(stays.roles('sip:dave@contoso.com')).toEqual([]);
+    expect(stays.user('sip:dave@contoso.com')?.endpoints).toEqual([]);
+    const document = stays.document();
+    document?.children.push(document);
+    expect(stays.document()?.children).toHaveLength(1);
+    // An attribute arriving on an element that had none (its state attribute is not kept).
+    const ci = 'urn:ietf:params:xml:ns:conference-info';
+    grows.apply(`<conference-info xmlns="${ci}" entity="${FOCUS}" state="partial" version="3"><users state="partial" lang="en"/></conference-info>`);
+    const users = grows.document()?.children.find((child) => child.local === 'users');
+    expect(users?.attributes.map((attribute) => [attribute.local, attribute.value])).toEqual([['lang', 'en']]);
+    expect(stays.document()?.children.find((child) => child.local === 'users')?.attributes).toEqual([]);
+  });
 });
