@@ -5,7 +5,7 @@ import type { TraceRecorder } from '../capture/index.js';
 import type { Clock } from '../util/index.js';
 
 /** Roster history kept by an endpoint that keeps no inbound messages (`keepReceived: false`). */
-export const LOAD_ROSTER_HISTORY_LIMIT = 8;
+export const LOAD_ROSTER_HISTORY_LIMIT = 4;
 
 /** Where the endpoint connects: the registrar / front end that also routes to the focus. */
 export interface ServerTarget {

@@ -57,6 +57,8 @@ import {
 
 /** Version written in the default User-Agent. */
 export const ENDPOINT_VERSION = '0.1.0';
+/** One string shared by every endpoint. */
+const DEFAULT_USER_AGENT = `focus-harness/${ENDPOINT_VERSION} (Lync-compatible)`;
 
 const DEFAULT_REGISTER_EXPIRES = 3600;
 const DEFAULT_C3P_TIMEOUT_MS = 5000;
@@ -110,7 +112,7 @@ export class Endpoint {
     const historyLimit = options.rosterHistoryLimit ?? (options.keepReceived === false ? LOAD_ROSTER_HISTORY_LIMIT : undefined);
     this.roster = new Roster({ clock: this.#clock, ...(historyLimit === undefined ? {} : { historyLimit }) });
     this.#recorder = options.recorder ?? new TraceRecorder({ enabled: false });
-    this.#userAgent = options.userAgent ?? `focus-harness/${ENDPOINT_VERSION} (Lync-compatible)`;
+    this.#userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
     this.#fromNameAddr = formatFromNameAddr(options.aor, options.displayName);
     this.#c3p = new C3pWaiters(this.#clock);
     this.#registration = new Registration({

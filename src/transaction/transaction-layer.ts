@@ -37,8 +37,11 @@ export class TransactionLayer {
   readonly #channel: TransactionChannel;
   readonly #clients = new Map<string, ClientTransaction>();
   readonly #servers = new Map<string, ServerTransaction>();
-  /** Keys of BENOTIFYs we sent, remembered for 64·T1 so a response to one is named as such. */
-  readonly #bestEffort = new Map<string, { cancel(): void }>();
+  /**
+   * Keys of BENOTIFYs we sent, remembered for 64·T1 so a response to one is named as such; created
+   * with the first one (only a server sends BENOTIFY; an endpoint's layer never needs the map).
+   */
+  #bestEffort: Map<string, { cancel(): void }> | undefined;
   readonly #requestHandlers: RequestHandler[] = [];
   readonly #strayHandlers: StrayResponseHandler[] = [];
   readonly #errorHandlers: TransactionErrorHandler[] = [];
@@ -136,8 +139,9 @@ export class TransactionLayer {
       });
     }
     if (key !== undefined) {
-      this.#bestEffort.get(key)?.cancel();
-      this.#bestEffort.set(key, this.clock.setTimer(this.timers.B, () => this.#bestEffort.delete(key)));
+      const sent = (this.#bestEffort ??= new Map());
+      sent.get(key)?.cancel();
+      sent.set(key, this.clock.setTimer(this.timers.B, () => sent.delete(key)));
     }
   }
 
@@ -185,10 +189,10 @@ export class TransactionLayer {
     this.#closed = true;
     for (const txn of [...this.#clients.values()]) txn.fail();
     for (const txn of [...this.#servers.values()]) txn.fail();
-    for (const timer of this.#bestEffort.values()) timer.cancel();
+    for (const timer of this.#bestEffort?.values() ?? []) timer.cancel();
     this.#clients.clear();
     this.#servers.clear();
-    this.#bestEffort.clear();
+    this.#bestEffort?.clear();
   }
 
   #receive(message: SipMessage): void {
@@ -212,7 +216,7 @@ export class TransactionLayer {
       if (rejected !== undefined) this.#stray(response, 'unexpected-in-state', `${txn.method} transaction: ${rejected}`);
       return;
     }
-    if (this.#bestEffort.has(key)) {
+    if (this.#bestEffort?.has(key)) {
       this.#stray(response, 'response-to-best-effort', `a ${response.status} answered a best-effort request, which is never answered`);
       return;
     }

@@ -12,12 +12,25 @@ export interface Clock {
   setTimer(delayMs: number, callback: () => void): TimerHandle;
 }
 
+/** A system timer's handle: one small object, no closure per timer (many thousands run in a load run). */
+class SystemTimerHandle implements TimerHandle {
+  readonly #timeout: ReturnType<typeof setTimeout>;
+
+  constructor(timeout: ReturnType<typeof setTimeout>) {
+    this.#timeout = timeout;
+  }
+
+  cancel(): void {
+    clearTimeout(this.#timeout);
+  }
+}
+
 export const systemClock: Clock = {
   now: () => Date.now(),
   setTimer(delayMs, callback) {
     const timer = setTimeout(callback, delayMs);
     timer.unref?.();
-    return { cancel: () => clearTimeout(timer) };
+    return new SystemTimerHandle(timer);
   },
 };
 
