@@ -1,10 +1,12 @@
 import { elementState } from './element-state.js';
 import { CONFERENCE_NS } from './namespaces.js';
 import { ownName, ownText } from './own-name.js';
+import { isShared, shareElement } from './shared-elements.js';
 import { attributeValue, childText, type XmlAttribute, type XmlElement } from './xml-element.js';
 
 /**
- * Applies a received `partial` conference-info element to the local (materialised, full) tree, in place.
+ * Applies a received `partial` conference-info element to the local (materialised, full) tree and
+ * returns the merged tree.
  *
  * @remarks RFC 4575 §4.6 as formulated in brief §5.4, walking the received tree alongside the local one:
  * - a keyed child (user by entity; endpoint by entity + msci:session-type, falling back to entity;
@@ -17,12 +19,15 @@ import { attributeValue, childText, type XmlAttribute, type XmlElement } from '.
  *   unkeyed container (`users`, `conference-description`, `msci:conference-view`…) recurses and a
  *   `deleted` one is removed;
  * - attributes of a partial element overwrite the local ones; unknown elements are kept.
+ *
+ * Local elements may be shared with other rosters (see {@link materialize}): the merge never changes
+ * one, it copies each element on the path to a change and returns the new root (copy on write).
  * @throws FocusHarnessError `FH_XML` for an invalid `state` value anywhere in `received` (checked before
  * anything changes, so the local tree is untouched).
  */
-export function mergePartialInto(local: XmlElement, received: XmlElement): void {
+export function mergePartialInto(local: XmlElement, received: XmlElement): XmlElement {
   assertStates(received);
-  mergeElement(local, received);
+  return mergeElement(local, received);
 }
 
 /** The attribute and child lists of local elements that have none: shared, frozen (see {@link materialize}). */
@@ -30,39 +35,46 @@ const NO_ATTRIBUTES: XmlAttribute[] = Object.freeze([]) as unknown as XmlAttribu
 const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
 
 /**
- * A copy of `element` as full local state: `state` / `ci:state` dropped, `deleted` descendants removed.
+ * `element` as full local state: `state` / `ci:state` dropped, `deleted` descendants removed.
  *
- * @remarks The local state outlives the documents it was merged from, so every string in it is its
- * own copy (a parsed document's names and values are views into its whole text), names and common
- * texts are shared between rosters, and elements without attributes or children share one frozen
- * empty list (the merge replaces it before adding to it). Issue 4: per-endpoint memory.
+ * @remarks The local state outlives the documents it was merged from and is the same for every
+ * subscriber of a conference, so the result is shared and frozen: every string is its own copy (a
+ * parsed document's names and values are views into its whole text), names and common texts are
+ * shared, and equal subtrees are one object process-wide ({@link shareElement}). Issue 4:
+ * per-endpoint memory.
  */
 export function materialize(element: XmlElement): XmlElement {
   const attributes = element.attributes.filter((attribute) => !isStateAttribute(attribute)).map(ownAttribute);
   const children = element.children.filter((child) => elementState(child) !== 'deleted').map(materialize);
-  return {
+  return shareElement({
     ns: ownName(element.ns),
     local: ownName(element.local),
     prefix: ownName(element.prefix),
     attributes: attributes.length === 0 ? NO_ATTRIBUTES : attributes,
     children: children.length === 0 ? NO_CHILDREN : children,
     text: ownText(element.text),
-  };
+  });
 }
 
 function ownAttribute(attribute: XmlAttribute): XmlAttribute {
   return { ns: ownName(attribute.ns), local: ownName(attribute.local), prefix: ownName(attribute.prefix), value: ownText(attribute.value) };
 }
 
-/** The local element's attribute list, made its own before it is added to. */
+/** A local element this merge may change: a shared one is copied (its lists are copied when written). */
+function own(element: XmlElement): XmlElement {
+  if (!isShared(element)) return element;
+  return { ns: element.ns, local: element.local, prefix: element.prefix, attributes: element.attributes, children: element.children, text: element.text };
+}
+
+/** The attribute list of an element {@link own}ed by the merge, made its own before it is written. */
 function writableAttributes(element: XmlElement): XmlAttribute[] {
-  if (element.attributes === NO_ATTRIBUTES) element.attributes = [];
+  if (Object.isFrozen(element.attributes)) element.attributes = [...element.attributes];
   return element.attributes;
 }
 
-/** The local element's child list, made its own before it is added to. */
+/** The child list of an element {@link own}ed by the merge, made its own before it is written. */
 function writableChildren(element: XmlElement): XmlElement[] {
-  if (element.children === NO_CHILDREN) element.children = [];
+  if (Object.isFrozen(element.children)) element.children = [...element.children];
   return element.children;
 }
 
@@ -76,7 +88,8 @@ function isStateAttribute(attribute: { local: string; ns: string }): boolean {
   return attribute.local === 'state' && (attribute.ns === '' || attribute.ns === CONFERENCE_NS.ci);
 }
 
-function mergeElement(local: XmlElement, received: XmlElement): void {
+function mergeElement(shared: XmlElement, received: XmlElement): XmlElement {
+  const local = own(shared);
   for (const attribute of received.attributes) {
     if (isStateAttribute(attribute)) continue;
     const index = local.attributes.findIndex((existing) => existing.local === attribute.local && existing.ns === attribute.ns);
@@ -91,6 +104,7 @@ function mergeElement(local: XmlElement, received: XmlElement): void {
     if (key === undefined) mergeUnkeyed(local, child, state, replacedNames);
     else mergeKeyed(local, child, key, state);
   }
+  return local;
 }
 
 function sameName(a: XmlElement, b: XmlElement): boolean {
@@ -104,7 +118,7 @@ function mergeUnkeyed(local: XmlElement, child: XmlElement, state: 'full' | 'par
     return;
   }
   if (state === 'partial' && existingIndex >= 0) {
-    mergeElement(local.children[existingIndex] as XmlElement, child);
+    writableChildren(local)[existingIndex] = mergeElement(local.children[existingIndex] as XmlElement, child);
     return;
   }
   const nameKey = `${child.ns}|${child.local}`;
@@ -136,7 +150,7 @@ function mergeKeyed(local: XmlElement, child: XmlElement, key: string, state: 'f
     return;
   }
   if (state === 'full') writableChildren(local)[index] = materialize(child);
-  else mergeElement(local.children[index] as XmlElement, child);
+  else writableChildren(local)[index] = mergeElement(local.children[index] as XmlElement, child);
 }
 
 function findKeyed(local: XmlElement, child: XmlElement, key: string): number {

@@ -212,7 +212,7 @@ export class Roster {
       this.#snapshot = undefined;
       return `full v${version} applied: ${this.#view().users.size} users`;
     }
-    mergePartialInto(this.#tree, tree);
+    this.#tree = mergePartialInto(this.#tree, tree);
     this.#state = 'active';
     this.#snapshot = undefined;
     return `partial v${version} applied: ${describeDelta(tree)}`;
