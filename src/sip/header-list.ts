@@ -84,9 +84,12 @@ export class HeaderList implements Iterable<HeaderField> {
     return this;
   }
 
-  /** Appends and returns the new field (the parser extends its value for folded lines). */
-  appendField(name: string, value: string): HeaderField {
-    const field = { name, key: canonicalHeaderName(name), value };
+  /**
+   * Appends and returns the new field (the parser extends its value for folded lines).
+   * @param key `canonicalHeaderName(name)` when the caller already has it.
+   */
+  appendField(name: string, value: string, key: string = canonicalHeaderName(name)): HeaderField {
+    const field = { name, key, value };
     this.#fields.push(field);
     return field;
   }

@@ -6,10 +6,11 @@
  * values are parsed on demand by the accessors. Non-ASCII header text is re-decoded as UTF-8.
  */
 import { isAscii } from 'node:buffer';
-import { HeaderList, type HeaderField } from './header-list.js';
-import type { SipMessage } from './message.js';
+import { HeaderList, canonicalHeaderName, type HeaderField } from './header-list.js';
+import { rememberWireName, wireNameAt } from './header-names.js';
+import type { SipMessage, SipRequest, SipResponse } from './message.js';
 import { SipParseError, type SipParseFault } from './sip-parse-error.js';
-import { isToken } from './token.js';
+import { isToken, isTokenChar } from './token.js';
 import { validateMessage } from './validate-message.js';
 
 /** How much of the grammar `parseMessage` and the framer enforce. */
@@ -51,29 +52,9 @@ export function parseError(fault: SipParseFault, what: string, at: Position): Si
 export function parseHead(bytes: Buffer, start: number, end: number, firstLine: number, options: ParseOptions = {}): ParsedHead {
   const text = bytes.toString('latin1', start, end);
   const utf8 = !isAscii(bytes.subarray(start, end));
-  let startEnd = text.indexOf('\r\n');
-  if (startEnd < 0) startEnd = text.length;
-  checkLine(text, 0, startEnd, start, firstLine);
-  const startLine = text.slice(0, startEnd);
-  let message: SipMessage;
-  if (startLine.length >= 4 && (startLine.charCodeAt(0) | 0x20) === 0x73 /* s */ && /^sip\//i.test(startLine)) {
-    const m = STATUS_LINE.exec(startLine);
-    if (!m) throw parseError(/^sip\/\d+\.\d+ /i.test(startLine) ? 'bad-status' : 'bad-start-line', `bad status line ${clip(startLine)}`, { line: firstLine, offset: start });
-    checkVersion(m[1] ?? '', firstLine, start);
-    const status = Number(m[2]);
-    if (status < 100) throw parseError('bad-status', `status code ${status} out of range`, { line: firstLine, offset: start + 8 });
-    const reason = m[3] ?? '';
-    message = { kind: 'response', status, reason: utf8 ? fromLatin1(reason) : reason, headers: new HeaderList(), body: EMPTY };
-  } else {
-    const m = REQUEST_LINE.exec(startLine);
-    if (!m) throw parseError('bad-start-line', `bad request line ${clip(startLine)}`, { line: firstLine, offset: start });
-    checkVersion(m[3] ?? '', firstLine, start + startLine.length - (m[3] ?? '').length);
-    const uri = m[2] ?? '';
-    if (uri.charCodeAt(0) === 0x3c /* < */ || uri.indexOf(':') <= 0) {
-      throw parseError('bad-request-uri', `bad Request-URI ${clip(uri)}`, { line: firstLine, offset: start + (m[1] ?? '').length + 1 });
-    }
-    message = { kind: 'request', method: m[1] ?? '', uri: utf8 ? fromLatin1(uri) : uri, headers: new HeaderList(), body: EMPTY };
-  }
+  const n = text.length;
+  const startEnd = lineEnd(text, 0, start, firstLine);
+  const message = parseStartLine(text, startEnd, utf8, { line: firstLine, offset: start });
 
   const headers = message.headers;
   let contentLength: number | undefined;
@@ -81,13 +62,10 @@ export function parseHead(bytes: Buffer, start: number, end: number, firstLine: 
   let lengthAt: Position | undefined;
   let last: HeaderField | undefined;
   let line = firstLine;
-  let pos = startLine.length + 2;
-  const n = text.length;
+  let pos = startEnd + 2;
   while (pos < n) {
     line++;
-    let eol = text.indexOf('\r\n', pos);
-    if (eol < 0) eol = n;
-    checkLine(text, pos, eol, start, line);
+    const eol = lineEnd(text, pos, start, line);
     const c0 = text.charCodeAt(pos);
     if (c0 === 0x20 || c0 === 0x09) {
       // RFC 3261 §7.3.1: a line starting with whitespace continues the previous header (LWS folding).
@@ -102,11 +80,26 @@ export function parseHead(bytes: Buffer, start: number, end: number, firstLine: 
       if (colon < 0 || colon > eol) throw parseError('bad-header', `header line without a colon ${clip(text.slice(pos, eol))}`, { line, offset: start + pos });
       let nameEnd = colon;
       while (nameEnd > pos && isWsp(text.charCodeAt(nameEnd - 1))) nameEnd--;
-      const name = text.slice(pos, nameEnd);
-      if (!isToken(name)) throw parseError('bad-header-name', `bad header name ${clip(name)}`, { line, offset: start + pos });
-      const raw = trimWsp(text.slice(colon + 1, eol));
-      last = headers.appendField(name, utf8 ? fromLatin1(raw) : raw);
-      if (last.key === 'content-length') {
+      let name: string;
+      let key: string;
+      const known = wireNameAt(text, pos, nameEnd);
+      if (known === undefined) {
+        name = text.slice(pos, nameEnd);
+        if (!isToken(name)) throw parseError('bad-header-name', `bad header name ${clip(name)}`, { line, offset: start + pos });
+        rememberWireName(name);
+        key = canonicalHeaderName(name);
+      } else {
+        name = known.name;
+        key = known.key;
+      }
+      // The value without the whitespace around it, cut out once.
+      let from = colon + 1;
+      let to = eol;
+      while (from < to && isWsp(text.charCodeAt(from))) from++;
+      while (to > from && isWsp(text.charCodeAt(to - 1))) to--;
+      const raw = text.slice(from, to);
+      last = headers.appendField(name, utf8 ? fromLatin1(raw) : raw, key);
+      if (key === 'content-length') {
         if (lengthField !== undefined) throw parseError('bad-content-length', 'more than one Content-Length header', { line, offset: start + pos });
         lengthField = last;
         lengthAt = { line, offset: start + pos };
@@ -122,10 +115,75 @@ export function parseHead(bytes: Buffer, start: number, end: number, firstLine: 
     contentLength = Number(lengthField.value);
   }
   if (options.strict !== false) {
-    checkEmbeddedStartLine(text, message.kind === 'request' ? startLine.length - 7 : 0, start, firstLine);
+    checkEmbeddedStartLine(text, message.kind === 'request' ? startEnd - 7 : 0, start, firstLine);
     validateMessage(message, (i) => positionOfField(text, i, start, firstLine), { line: firstLine, offset: start });
   }
   return { message, contentLength };
+}
+
+/**
+ * The start line `text[0, startEnd)`: the usual `METHOD uri SIP/2.0` and `SIP/2.0 ddd reason`
+ * are cut out by hand; anything else goes through the grammar's regular expressions.
+ */
+function parseStartLine(text: string, startEnd: number, utf8: boolean, at: Position): SipMessage {
+  if (startEnd >= 4 && (text.charCodeAt(0) | 0x20) === 0x73 /* s */ && /^sip\//i.test(text)) {
+    if (startEnd >= 12 && text.startsWith('SIP/2.0 ', 0) && text.charCodeAt(11) === 0x20 && isDigit(text.charCodeAt(8)) && isDigit(text.charCodeAt(9)) && isDigit(text.charCodeAt(10))) {
+      return responseOf(Number(text.slice(8, 11)), text.slice(12, startEnd), utf8, at);
+    }
+    const startLine = text.slice(0, startEnd);
+    const m = STATUS_LINE.exec(startLine);
+    if (!m) throw parseError(/^sip\/\d+\.\d+ /i.test(startLine) ? 'bad-status' : 'bad-start-line', `bad status line ${clip(startLine)}`, at);
+    checkVersion(m[1] ?? '', at.line, at.offset);
+    return responseOf(Number(m[2]), m[3] ?? '', utf8, at);
+  }
+  const versionAt = startEnd - 8;
+  if (versionAt > 1 && text.startsWith(' SIP/2.0', versionAt)) {
+    const methodEnd = text.indexOf(' ');
+    if (methodEnd > 0 && methodEnd < versionAt - 1 && text.indexOf(' ', methodEnd + 1) === versionAt && isTokenRange(text, 0, methodEnd)) {
+      return requestOf(text.slice(0, methodEnd), text.slice(methodEnd + 1, versionAt), utf8, at);
+    }
+  }
+  const startLine = text.slice(0, startEnd);
+  const m = REQUEST_LINE.exec(startLine);
+  if (!m) throw parseError('bad-start-line', `bad request line ${clip(startLine)}`, at);
+  checkVersion(m[3] ?? '', at.line, at.offset + startLine.length - (m[3] ?? '').length);
+  return requestOf(m[1] ?? '', m[2] ?? '', utf8, at);
+}
+
+function responseOf(status: number, reason: string, utf8: boolean, at: Position): SipResponse {
+  if (status < 100) throw parseError('bad-status', `status code ${status} out of range`, { line: at.line, offset: at.offset + 8 });
+  return { kind: 'response', status, reason: utf8 ? fromLatin1(reason) : reason, headers: new HeaderList(), body: EMPTY };
+}
+
+function requestOf(method: string, uri: string, utf8: boolean, at: Position): SipRequest {
+  if (uri.charCodeAt(0) === 0x3c /* < */ || uri.indexOf(':') <= 0) {
+    throw parseError('bad-request-uri', `bad Request-URI ${clip(uri)}`, { line: at.line, offset: at.offset + method.length + 1 });
+  }
+  return { kind: 'request', method, uri: utf8 ? fromLatin1(uri) : uri, headers: new HeaderList(), body: EMPTY };
+}
+
+/**
+ * Where the line starting at `from` ends: the index of its CRLF, or the text's length for the
+ * last line. Throws on a bare CR or LF in the line (RFC 3261 §7), reported as `checkLine` does.
+ */
+function lineEnd(text: string, from: number, start: number, line: number): number {
+  const cr = text.indexOf('\r', from);
+  const lf = text.indexOf('\n', from);
+  if (lf < 0 ? cr < 0 : cr >= 0 && cr === lf - 1) return lf < 0 ? text.length : cr;
+  // A bare CR or LF lies before the line's CRLF (or the end): let the full check report it.
+  const eol = text.indexOf('\r\n', from);
+  const to = eol < 0 ? text.length : eol;
+  checkLine(text, from, to, start, line);
+  return to;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function isTokenRange(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isTokenChar(text.charCodeAt(i))) return false;
+  return true;
 }
 
 const EMPTY = Buffer.alloc(0);

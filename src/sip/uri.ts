@@ -28,6 +28,8 @@ export interface SipUri {
 }
 
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/;
+/** What may not appear after the scheme: controls, space, `<`, `>`, `"`. */
+const URI_BAD_CHAR = /[\x00-\x20<>"]/;
 
 /** Parses a URI; throws `SipParseError` (fault `bad-uri`) when it is not one. */
 export function parseUri(text: string): SipUri {
@@ -39,7 +41,80 @@ export function parseUri(text: string): SipUri {
  * Request-URI must not have. Throws like `parseUri`.
  */
 export function checkUri(text: string): number {
-  return readUri(text, false).headers.length;
+  const colon = text.indexOf(':');
+  if (!isSipScheme(text, colon)) return readUri(text, false).headers.length;
+  return checkSipUri(text, colon);
+}
+
+/** `sip` or `sips` (any case) before the colon at `colon`. */
+function isSipScheme(text: string, colon: number): boolean {
+  if (colon !== 3 && colon !== 4) return false;
+  const sip = (text.charCodeAt(0) | 0x20) === 0x73 && (text.charCodeAt(1) | 0x20) === 0x69 && (text.charCodeAt(2) | 0x20) === 0x70;
+  return sip && (colon === 3 || (text.charCodeAt(3) | 0x20) === 0x73);
+}
+
+/**
+ * The syntax check `readUri` makes for a sip/sips URI, on indexes into `text` (no slices: the
+ * strict parser runs it on every Request-URI). Returns the length of the `?headers` part.
+ */
+function checkSipUri(text: string, colon: number): number {
+  const n = text.length;
+  // The scheme before the colon holds none of these, so the whole text can be searched natively.
+  if (URI_BAD_CHAR.test(text)) throw headerValueError('bad-uri', 'URI contains a space, quote or angle bracket', text);
+  let hostStart = colon + 1;
+  const at = text.indexOf('@', hostStart);
+  if (at >= 0) {
+    const pw = text.indexOf(':', hostStart);
+    const userEnd = pw >= 0 && pw < at ? pw : at;
+    if (userEnd === hostStart) throw headerValueError('bad-uri', 'empty user part', text);
+    hostStart = at + 1;
+  }
+  const q = text.indexOf('?', hostStart);
+  const hostPartEnd = q >= 0 ? q : n;
+  const semi = text.indexOf(';', hostStart);
+  let hostportEnd = hostPartEnd;
+  if (semi >= 0 && semi < hostPartEnd) {
+    // The parameters end where the ?headers begin; only then is a slice needed.
+    if (q >= 0) readParams(text.slice(hostStart, hostPartEnd), semi - hostStart, undefined);
+    else readParams(text, semi, undefined);
+    hostportEnd = semi;
+  }
+  if (!isHostPort(text, hostStart, hostportEnd)) throw headerValueError('bad-uri', 'bad host or port', text);
+  return q >= 0 ? n - q - 1 : 0;
+}
+
+/**
+ * True when `text[from, to)` is `host[:port]` as `splitHostPort` accepts it (checked in place).
+ */
+export function isHostPort(text: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  if (text.charCodeAt(from) === 0x5b /* [ */) {
+    const close = text.indexOf(']', from);
+    if (close < 0 || close >= to || close - from < 2) return false;
+    for (let i = from + 1; i < close; i++) if (!isIpv6Char(text.charCodeAt(i))) return false;
+    if (close + 1 === to) return true;
+    return text.charCodeAt(close + 1) === 0x3a /* : */ && isPort(text, close + 2, to);
+  }
+  const colon = text.lastIndexOf(':', to - 1);
+  const hostEnd = colon >= from ? colon : to;
+  if (hostEnd === from) return false;
+  for (let i = from; i < hostEnd; i++) if (!isHostChar(text.charCodeAt(i))) return false;
+  return colon < from || isPort(text, colon + 1, to);
+}
+
+function isPort(text: string, from: number, to: number): boolean {
+  if (to <= from || to - from > 5) return false;
+  let port = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+    port = port * 10 + (c - 0x30);
+  }
+  return port <= 65535;
+}
+
+function isIpv6Char(c: number): boolean {
+  return (c >= 0x30 && c <= 0x3a) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66) || c === 0x2e;
 }
 
 const NO_PARAMS: Params = new Map();
@@ -140,11 +215,7 @@ function isHost(host: string): boolean {
   if (n === 0) return false;
   if (host.charCodeAt(0) === 0x5b /* [ */) {
     if (n < 3 || host.charCodeAt(n - 1) !== 0x5d) return false;
-    for (let i = 1; i < n - 1; i++) {
-      const c = host.charCodeAt(i);
-      const hex = (c >= 0x30 && c <= 0x3a) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66) || c === 0x2e;
-      if (!hex) return false;
-    }
+    for (let i = 1; i < n - 1; i++) if (!isIpv6Char(host.charCodeAt(i))) return false;
     return true;
   }
   for (let i = 0; i < n; i++) if (!isHostChar(host.charCodeAt(i))) return false;

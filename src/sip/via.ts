@@ -4,7 +4,7 @@
 import { formatParams, readParams, type Params } from './params.js';
 import { headerValueError } from './sip-parse-error.js';
 import { isTokenChar } from './token.js';
-import { splitHostPort } from './uri.js';
+import { isHostPort, splitHostPort } from './uri.js';
 
 /** One Via value. `branch`, `received`, `rport`, `ms-received-port`, `ms-received-cid` are in `params`. */
 export interface Via {
@@ -35,12 +35,12 @@ export function checkVia(text: string): void {
 function readVia(text: string, build: boolean): Via | undefined {
   const n = text.length;
   let i = skipWsp(text, 0);
-  const parts: string[] = [];
+  const parts: string[] | undefined = build ? [] : undefined;
   for (let k = 0; k < 3; k++) {
     const start = i;
     while (i < n && isTokenChar(text.charCodeAt(i))) i++;
     if (i === start) throw headerValueError('bad-via', 'bad Via sent-protocol', text);
-    if (build) parts.push(text.slice(start, i));
+    parts?.push(text.slice(start, i));
     if (k < 2) {
       i = skipWsp(text, i);
       if (text.charCodeAt(i) !== 0x2f /* / */) throw headerValueError('bad-via', 'bad Via sent-protocol', text);
@@ -62,9 +62,15 @@ function readVia(text: string, build: boolean): Via | undefined {
     i++;
   }
   const sentByEnd = i;
+  i = skipWsp(text, i);
+  if (!build && (i >= n || text.charCodeAt(i) === 0x3b)) {
+    // The usual shape, checked in place: `host[:port]` then parameters or the end.
+    if (!isHostPort(text, sentByStart, sentByEnd)) throw headerValueError('bad-via', 'bad sent-by in Via', text);
+    readParams(text, i, undefined);
+    return undefined;
+  }
   // RFC 3261 allows LWS around the ':' of sent-by; it is rare enough to handle by stripping.
   let sentBy = text.slice(sentByStart, sentByEnd);
-  i = skipWsp(text, i);
   if (i < n && text.charCodeAt(i) === 0x3a /* : */) {
     const portStart = skipWsp(text, i + 1);
     let j = portStart;
@@ -86,8 +92,8 @@ function readVia(text: string, build: boolean): Via | undefined {
   const params: Params = new Map();
   readParams(text, i, params);
   const via: Via = {
-    protocol: `${(parts[0] ?? '').toUpperCase()}/${parts[1] ?? ''}`,
-    transport: (parts[2] ?? '').toUpperCase(),
+    protocol: `${(parts?.[0] ?? '').toUpperCase()}/${parts?.[1] ?? ''}`,
+    transport: (parts?.[2] ?? '').toUpperCase(),
     host: hp.host,
     params,
   };
