@@ -17,8 +17,14 @@ export function parseParams(text: string): Params {
   return params;
 }
 
-/** `*( SEMI name [ EQUAL value ] )` with the same character rules as the loop in `readParams`. */
-const PARAMS = /(?:[ \t\r\n]*;[ \t\r\n]*[^;=\s]+(?:[ \t\r\n]*=[ \t\r\n]*(?:"(?:[^"\\]|\\.)*"|[^;\s"][^;\s]*))?)*[ \t\r\n]*$/y;
+/**
+ * `*( SEMI name [ EQUAL value ] )` up to the end of the text, with the same character rules as
+ * the loop in `readParams`; a pattern source, so the common-shape checks of Via and name-addr can
+ * end with it.
+ */
+export const PARAMS_TO_END = String.raw`(?:[ \t\r\n]*;[ \t\r\n]*[^;=\s]+(?:[ \t\r\n]*=[ \t\r\n]*(?:"(?:[^"\\]|\\.)*"|[^;\s"][^;\s]*))?)*[ \t\r\n]*$`;
+
+const PARAMS = new RegExp(PARAMS_TO_END, 'y');
 
 /**
  * Reads parameters from `text[from…]` into `into`; with `into` undefined only checks the syntax

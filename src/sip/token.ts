@@ -7,6 +7,12 @@ for (const ch of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789
 const HOST = new Uint8Array(128);
 for (const ch of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~%') HOST[ch.charCodeAt(0)] = 1;
 
+/** One or more `token` characters, as a regular-expression pattern source. */
+export const TOKEN_PATTERN = "[A-Za-z0-9.!%*_+`'~-]+";
+
+/** One or more host-name characters (the `HOST` table), as a regular-expression pattern source. */
+export const HOST_NAME_PATTERN = '[A-Za-z0-9._~%-]+';
+
 /** `token` characters: alphanumerics and `-.!%*_+`'~`. */
 export function isTokenChar(c: number): boolean {
   return c < 128 && TOKEN[c] === 1;
