@@ -7,6 +7,7 @@ import { parseCSeq } from './cseq.js';
 import { checkNameAddr } from './name-addr.js';
 import { checkUri } from './uri.js';
 import { checkVia } from './via.js';
+import { decimalValue } from './token.js';
 import { SipParseError, type SipParseFault } from './sip-parse-error.js';
 
 interface Position {
@@ -67,14 +68,18 @@ export function validateMessage(message: SipMessage, at: (index: number) => Posi
           if (++callId > 1) fail('bad-header', `${field.name} appears more than once`, at(index));
           if (value.length === 0 || /[\s,]/.test(value)) fail('bad-header', `bad Call-ID ${JSON.stringify(value)}`, at(index));
           break;
-        case 'max-forwards':
+        case 'max-forwards': {
           if (++maxForwards > 1) fail('bad-header', `${field.name} appears more than once`, at(index));
-          if (!/^\d{1,10}$/.test(value) || Number(value) > 255) fail('bad-header', `bad Max-Forwards ${JSON.stringify(value)}`, at(index));
+          const hops = decimalValue(value);
+          if (hops < 0 || hops > 255) fail('bad-header', `bad Max-Forwards ${JSON.stringify(value)}`, at(index));
           break;
-        case 'expires':
+        }
+        case 'expires': {
           if (++expires > 1) fail('bad-header', `${field.name} appears more than once`, at(index));
-          if (!/^\d{1,10}$/.test(value) || Number(value) > 0xffffffff) fail('bad-header', `bad Expires ${JSON.stringify(value)}`, at(index));
+          const seconds = decimalValue(value);
+          if (seconds < 0 || seconds > 0xffffffff) fail('bad-header', `bad Expires ${JSON.stringify(value)}`, at(index));
           break;
+        }
         case 'content-type':
           if (++contentType > 1) fail('bad-header', `${field.name} appears more than once`, at(index));
           break;
