@@ -33,6 +33,7 @@ export {
 export type {
   Scenario,
   ScenarioDefinition,
+  ScenarioEndpointOptions,
   ScenarioContext,
   RunScenarioOptions,
   RunResult,

@@ -54,4 +54,12 @@ export interface EndpointOptions {
   authUsername?: string;
   /** Fixed epid (10 hex) instead of a random one, for reproducible traces. */
   epid?: string;
+  /**
+   * What the client does when the focus ends its roster subscription with
+   * `reason=ParticipantRemoved` (it was ejected): `true` — as a Lync client does (seed msgs 4–5) —
+   * it BYEs its focus (D1) and IM MCU (D3) dialogs itself; `false` plays a passive client that
+   * sends no BYE and waits for the server's (still answering them 200), so only the server's BYEs
+   * can end those dialogs. @default true
+   */
+  leaveOnRemoval?: boolean;
 }

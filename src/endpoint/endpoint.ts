@@ -586,8 +586,9 @@ export class Endpoint {
     if (!/^\s*terminated/i.test(state)) return;
     // RFC 6665 §4.1.3: a terminated state ends the subscription.
     this.#d2.state = 'terminated';
-    // Seed msgs 3–5: on reason=ParticipantRemoved the client leaves its focus and MCU dialogs itself.
-    if (/reason\s*=\s*"?ParticipantRemoved/i.test(state)) this.#leaveAfterRemoval();
+    // Seed msgs 3–5: on reason=ParticipantRemoved the client leaves its focus and MCU dialogs itself
+    // (unless it plays a passive client: `leaveOnRemoval: false`).
+    if (this.#options.leaveOnRemoval !== false && /reason\s*=\s*"?ParticipantRemoved/i.test(state)) this.#leaveAfterRemoval();
   }
 
   #leaveAfterRemoval(): void {

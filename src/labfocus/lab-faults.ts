@@ -43,29 +43,29 @@ const TABLE: readonly LabFaultEntry[] = [
   {
     name: 'omit-focus-bye',
     description: 'on ejection the focus never sends its BYE on the victim\'s focus dialog (D1)',
-    breaks: 'E3: the ejected user\'s D1 must end with a focus BYE (unless the user BYEs first)',
-    caughtBy: ['eject'],
+    breaks: 'E3: the ejected user\'s D1 must end with a focus BYE when the user does not BYE first (a passive victim)',
+    caughtBy: ['eject-passive'],
     wrap: (next) => ({ ...next, sendsFocusByeOnEject: () => false }),
   },
   {
     name: 'omit-mcu-bye',
     description: 'on ejection the IM MCU never sends its BYE on the victim\'s IM dialog (D3)',
-    breaks: 'E4: the ejected user\'s D3 must end with an MCU BYE (unless the user BYEs first)',
-    caughtBy: ['eject'],
+    breaks: 'E4: the ejected user\'s D3 must end with an MCU BYE when the user does not BYE first (a passive victim)',
+    caughtBy: ['eject-passive'],
     wrap: (next) => ({ ...next, sendsMcuByeOnEject: () => false }),
   },
   {
     name: 'keep-ejected-subscription',
     description: 'the ejected user\'s conference subscription is never terminated and keeps receiving updates',
     breaks: 'E5/O3: a terminated BENOTIFY must end the victim\'s D2 and nothing may follow on it',
-    caughtBy: ['eject'],
+    caughtBy: ['eject', 'eject-passive'],
     wrap: (next) => ({ ...next, terminatesEjectedSubscription: () => false }),
   },
   {
     name: 'skip-roster-version',
     description: 'the update deleting a user jumps the roster version by two',
     breaks: 'E6/§7.1.6: roster versions have no gap on any subscription',
-    caughtBy: ['eject'],
+    caughtBy: ['eject', 'eject-passive'],
     wrap: (next) => ({
       ...next,
       nextRosterVersion: (current, change) =>
@@ -76,7 +76,7 @@ const TABLE: readonly LabFaultEntry[] = [
     name: 'repeat-roster-version',
     description: 'the update deleting a user reuses the previous roster version',
     breaks: '§7.1.6: a partial never carries a version <= the last applied one',
-    caughtBy: ['eject', 'leave'],
+    caughtBy: ['eject', 'eject-passive', 'leave'],
     wrap: (next) => ({
       ...next,
       nextRosterVersion: (current, change) => (change === 'user-deleted' ? current : next.nextRosterVersion(current, change)),
@@ -86,7 +86,7 @@ const TABLE: readonly LabFaultEntry[] = [
     name: 'omit-deleted-update',
     description: 'the update deleting a user is not sent to the last subscriber',
     breaks: 'E6: every remaining subscriber sees the removed user disappear',
-    caughtBy: ['eject', 'leave'],
+    caughtBy: ['eject', 'eject-passive', 'leave'],
     wrap: (next) => ({
       ...next,
       deliversRosterChange: (change, index, count) =>
@@ -97,7 +97,7 @@ const TABLE: readonly LabFaultEntry[] = [
     name: 'eject-reports-failure',
     description: 'a valid deleteUser is carried out but its C3P response says code="failure"',
     breaks: 'E2: the C3P response to a valid eject has code="success"',
-    caughtBy: ['eject'],
+    caughtBy: ['eject', 'eject-passive'],
     wrap: (next) => ({
       ...next,
       c3pResultCode: (command) => (command === 'deleteUser' ? 'failure' : next.c3pResultCode(command)),
@@ -124,7 +124,7 @@ const TABLE: readonly LabFaultEntry[] = [
     name: 'malformed-benotify-xml',
     description: 'the roster update deleting a user carries XML that is not well-formed',
     breaks: '§7.1.1: every XML body the server sends is well-formed',
-    caughtBy: ['eject', 'leave'],
+    caughtBy: ['eject', 'eject-passive', 'leave'],
     wrap: (next) => ({
       ...next,
       rosterBody: (xml, change) => {
@@ -137,7 +137,7 @@ const TABLE: readonly LabFaultEntry[] = [
     name: 'wrong-content-length',
     description: 'the roster update deleting a user is written with a Content-Length 7 bytes short of its body',
     breaks: '§7.1.1: Content-Length is exact on every server message',
-    caughtBy: ['eject', 'leave'],
+    caughtBy: ['eject', 'eject-passive', 'leave'],
     wrap: (next) => ({
       ...next,
       rosterFraming: (change) => (change === 'user-deleted' ? { contentLengthDelta: -7 } : next.rosterFraming(change)),
@@ -147,7 +147,7 @@ const TABLE: readonly LabFaultEntry[] = [
     name: 'c3p-response-never-sent',
     description: 'the C3P response to deleteUser never comes (202 without the INFO; no final response in 200 style)',
     breaks: 'E1/E2: exactly one C3P response reaches the ejector',
-    caughtBy: ['eject', 'eject-denied'],
+    caughtBy: ['eject', 'eject-passive', 'eject-denied'],
     wrap: (next) => ({
       ...next,
       sendsC3pResponse: (command) => (command === 'deleteUser' ? false : next.sendsC3pResponse(command)),
@@ -157,7 +157,7 @@ const TABLE: readonly LabFaultEntry[] = [
     name: 'drop-connection-mid-eject',
     description: 'the focus closes the ejector\'s connection after tearing down the victim, before the result',
     breaks: 'E2/E7: the ejector receives the result and keeps its own dialogs',
-    caughtBy: ['eject'],
+    caughtBy: ['eject', 'eject-passive'],
     wrap: (next) => ({
       ...next,
       midEject: (flow) => {

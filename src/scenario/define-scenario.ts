@@ -9,8 +9,15 @@
  *   run: async (ctx) => { … },
  * });
  */
+import type { EndpointOptions } from '../endpoint/index.js';
 import { FocusHarnessError } from '../errors.js';
 import type { ScenarioContext } from './scenario-context.js';
+
+/**
+ * How a scenario may change one role's emulated client: behaviour switches only (identity, server
+ * and timeouts come from the run).
+ */
+export type ScenarioEndpointOptions = Pick<EndpointOptions, 'leaveOnRemoval'>;
 
 export interface ScenarioDefinition<R extends string = string> {
   /** Short machine name (`focus-harness run <name>`). */
@@ -21,6 +28,11 @@ export interface ScenarioDefinition<R extends string = string> {
   readonly spec?: string;
   /** The emulated users, in ladder column order. */
   readonly roles: readonly R[];
+  /**
+   * Per-role client behaviour, e.g. `{ carol: { leaveOnRemoval: false } }` for a victim that does
+   * not BYE by itself when ejected. Roles without an entry get the default client.
+   */
+  readonly endpointOptions?: Readonly<Partial<Record<R, ScenarioEndpointOptions>>>;
   run(ctx: ScenarioContext<R>): Promise<void>;
 }
 
@@ -40,6 +52,13 @@ export function defineScenario<const R extends string>(definition: ScenarioDefin
   else {
     for (const role of definition.roles) if (typeof role !== 'string' || !ROLE.test(role)) problems.push(`role ${JSON.stringify(role)} must be a lower-case word`);
     if (new Set(definition.roles).size !== definition.roles.length) problems.push('`roles` has duplicates');
+  }
+  if (definition.endpointOptions !== undefined) {
+    if (typeof definition.endpointOptions !== 'object' || definition.endpointOptions === null) problems.push('`endpointOptions` must be an object keyed by role');
+    else {
+      const roles: readonly string[] = Array.isArray(definition.roles) ? definition.roles : [];
+      for (const role of Object.keys(definition.endpointOptions)) if (!roles.includes(role)) problems.push(`\`endpointOptions\` names ${JSON.stringify(role)}, which is not one of the roles`);
+    }
   }
   if (typeof definition.run !== 'function') problems.push('`run` must be an async function (ctx) => …');
   if (problems.length) {

@@ -2,7 +2,7 @@
  * The scenario runner: scenario model, steps, expectations over messages and rosters, the
  * built-in scenarios and `runScenario`.
  */
-export { defineScenario, isScenario, type Scenario, type ScenarioDefinition } from './define-scenario.js';
+export { defineScenario, isScenario, type Scenario, type ScenarioDefinition, type ScenarioEndpointOptions } from './define-scenario.js';
 export type { ScenarioContext, StepOptions, CheckSpec } from './scenario-context.js';
 export { DEFAULT_TIMEOUTS, type ScenarioTimeouts } from './scenario-timeouts.js';
 export type { Severity } from './severity.js';

@@ -16,7 +16,7 @@ import { FocusHarnessError, isFocusHarnessError } from '../errors.js';
 import type { Clock } from '../util/index.js';
 import { AlwaysOnChecks } from './always-on-checks.js';
 import type { CheckResult } from './check-result.js';
-import type { Scenario } from './define-scenario.js';
+import type { Scenario, ScenarioEndpointOptions } from './define-scenario.js';
 import { EndpointExpectations } from './endpoint-expectations.js';
 import { ExpectationFailure, isExpectationFailure } from './expectation-failure.js';
 import type { ExpectationHost, Verdict } from './expectation-host.js';
@@ -42,7 +42,10 @@ export interface ScenarioRunOptions {
   readonly hooks?: RunHooks;
   /** TLS key log sink for every connection of the run (endpoints and scripted users). */
   readonly keyLog?: (line: string) => void;
-  /** Builds the endpoints (tests inject doubles). @default `new Endpoint(options)` */
+  /**
+   * Builds the endpoints (tests inject doubles); the options include the scenario's own
+   * `endpointOptions` for the role. @default `new Endpoint(options)`
+   */
   readonly createEndpoint?: (options: EndpointOptions) => Endpoint;
 }
 
@@ -62,6 +65,11 @@ interface OpenStep {
 
 function capitalise(role: string): string {
   return role[0]!.toUpperCase() + role.slice(1);
+}
+
+/** The scenario's switches for one role's client, and nothing else (a scenario file is plain JS). */
+function behaviourOf(options: ScenarioEndpointOptions | undefined): ScenarioEndpointOptions {
+  return options?.leaveOnRemoval === undefined ? {} : { leaveOnRemoval: options.leaveOnRemoval };
 }
 
 function isC3pOutcome(value: unknown): value is C3pOutcome {
@@ -130,6 +138,7 @@ export class ScenarioRun implements ScenarioContext<string>, ExpectationHost {
         ...(user?.username === undefined ? {} : { authUsername: user.username }),
         ...(user?.password === undefined ? {} : { password: user.password }),
         ...(options.keyLog === undefined ? {} : { keyLog: options.keyLog }),
+        ...behaviourOf(scenario.endpointOptions?.[role]),
       });
       roles[role] = endpoint;
       this.#endpoints.set(role, endpoint);

@@ -63,6 +63,63 @@ describe('Endpoint C3P outcomes and client reactions', { timeout: 20_000 }, () =
     }
   });
 
+  it('by default Carol BYEs D1 and D3 herself when her subscription ends with ParticipantRemoved', async () => {
+    const conf = await labConference({ faults: ['omit-focus-bye', 'omit-mcu-bye'] });
+    try {
+      await conf.alice.eject(conf.carol);
+      await waitUntil("Carol's own BYEs to end D1 and D3", () => {
+        const s = conf.carol.dialogState();
+        return s.focus === 'terminated' && s.im === 'terminated' && s.roster === 'terminated';
+      });
+      await conf.carol.settled();
+      const carolByes = conf.recorder.records.filter((r) => r.role === 'carol' && r.direction === 'out' && r.firstLine.startsWith('BYE '));
+      expect(carolByes.map((r) => r.dialog).sort()).toEqual(['D1', 'D3']);
+    } finally {
+      await conf.close();
+    }
+  });
+
+  it('a passive client (leaveOnRemoval: false) sends no BYE when ejected; the server BYEs end D1 and D3 and get 200', async () => {
+    const conf = await labConference({}, { leaveOnRemoval: false });
+    try {
+      const outcome = await conf.alice.eject(conf.carol);
+      expect(outcome.response?.code).toBe('success');
+      await waitUntil("the focus and MCU BYEs to end Carol's D1 and D3", () => {
+        const s = conf.carol.dialogState();
+        return s.focus === 'terminated' && s.im === 'terminated';
+      });
+      expect(conf.carol.dialogState().roster).toBe('terminated');
+      const carol = conf.recorder.records.filter((r) => r.role === 'carol');
+      expect(carol.filter((r) => r.direction === 'out' && r.firstLine.startsWith('BYE '))).toEqual([]);
+      for (const dialog of ['D1', 'D3']) {
+        const bye = carol.find((r) => r.direction === 'in' && r.dialog === dialog && r.firstLine.startsWith('BYE '));
+        expect(bye, `server BYE in ${dialog}`).toBeDefined();
+        await waitUntil(`Carol's 200 to the ${dialog} BYE`, () =>
+          conf.recorder.records.some((r) => r.role === 'carol' && r.direction === 'out' && r.callId === bye?.callId && r.cseq === bye?.cseq && r.firstLine.startsWith('SIP/2.0 200')),
+        );
+      }
+    } finally {
+      await conf.close();
+    }
+  });
+
+  it('a passive client keeps a dialog the server never ends (omit-focus-bye): nothing but the focus BYE ends D1', async () => {
+    const conf = await labConference({ faults: ['omit-focus-bye'] }, { leaveOnRemoval: false });
+    try {
+      await conf.alice.eject(conf.carol);
+      await waitUntil("the MCU BYE to end Carol's D3 and the subscription to end", () => {
+        const s = conf.carol.dialogState();
+        return s.im === 'terminated' && s.roster === 'terminated';
+      });
+      await waitUntil('Bob to see Carol gone', () => !conf.bob.roster.has(conf.carol.aor));
+      expect(conf.carol.dialogState().focus).toBe('active');
+      const carolByes = conf.recorder.records.filter((r) => r.role === 'carol' && r.direction === 'out' && r.firstLine.startsWith('BYE '));
+      expect(carolByes).toEqual([]);
+    } finally {
+      await conf.close();
+    }
+  });
+
   it('records a roster gap and refreshes the subscription (skip-roster-version)', async () => {
     const conf = await labConference({ faults: ['skip-roster-version'] });
     try {

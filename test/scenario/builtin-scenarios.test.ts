@@ -11,7 +11,7 @@ const FAST = { expectMs: 1500, c3pMs: 1500, settleMs: 100 };
 describe('built-in scenarios', () => {
   it('are listed with name, title and spec section', () => {
     const catalog = imConferenceCatalog().map((s) => s.name);
-    expect(builtinScenarios.map((s) => s.name)).toEqual(['eject', 'eject-denied', 'join-and-chat', ...catalog]);
+    expect(builtinScenarios.map((s) => s.name)).toEqual(['eject', 'eject-passive', 'eject-denied', 'join-and-chat', ...catalog]);
     expect(catalog).toEqual(expect.arrayContaining(['forged-from', 'join-locked', 'c3p-malformed', 'c3p-unknown', 'delete-unknown']));
     expect(new Set(builtinScenarios.map((s) => s.name)).size).toBe(builtinScenarios.length);
     for (const s of builtinScenarios) {

@@ -270,4 +270,34 @@ describe('ScenarioRun identities', () => {
     expect(seen[1]).toMatchObject({ role: 'bob', aor: 'sip:bob@lab.example', displayName: 'Bob' });
     expect(seen[1]).not.toHaveProperty('password');
   });
+
+  it("passes a role's endpointOptions from the scenario to that role's endpoint only", async () => {
+    const seen: Record<string, unknown>[] = [];
+    const scenario = defineScenario({ name: 'opts', title: 'opts', roles: ['alice', 'carol'], endpointOptions: { carol: { leaveOnRemoval: false } }, run: async () => undefined });
+    const clock = new ManualClock(0);
+    const runner = new ScenarioRun(scenario, {
+      target: { host: '127.0.0.1', port: 1, transport: 'tcp' },
+      domain: 'lab.example',
+      clock,
+      recorder: new TraceRecorder(),
+      timeouts: { ...DEFAULT_TIMEOUTS, settleMs: 0 },
+      createEndpoint: (options) => {
+        seen.push({ ...options });
+        return asEndpoint(new FakeEndpoint(options));
+      },
+    });
+    const done = runner.execute();
+    await new Promise((r) => setImmediate(r));
+    clock.advance(1);
+    expect((await done).exitCode).toBe(0);
+    expect(seen[0]).toMatchObject({ role: 'alice', aor: 'sip:alice@lab.example' });
+    expect(seen[0]).not.toHaveProperty('leaveOnRemoval');
+    expect(seen[1]).toMatchObject({ role: 'carol', aor: 'sip:carol@lab.example', leaveOnRemoval: false });
+  });
+
+  it('refuses endpointOptions for a role the scenario does not have', () => {
+    expect(() => defineScenario({ name: 'opts', title: 'opts', roles: ['alice'], endpointOptions: { carol: { leaveOnRemoval: false } } as never, run: async () => undefined })).toThrow(
+      /invalid scenario: `endpointOptions` names "carol", which is not one of the roles/,
+    );
+  });
 });
