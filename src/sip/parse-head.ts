@@ -5,7 +5,6 @@
  * byte offsets), walks its lines once and keeps header values as strings; typed header
  * values are parsed on demand by the accessors. Non-ASCII header text is re-decoded as UTF-8.
  */
-import { isAscii } from 'node:buffer';
 import { HeaderList, canonicalHeaderName, type HeaderField } from './header-list.js';
 import { rememberWireName, wireNameAt } from './header-names.js';
 import type { SipMessage, SipRequest, SipResponse } from './message.js';
@@ -51,7 +50,9 @@ export function parseError(fault: SipParseFault, what: string, at: Position): Si
  */
 export function parseHead(bytes: Buffer, start: number, end: number, firstLine: number, options: ParseOptions = {}): ParsedHead {
   const text = bytes.toString('latin1', start, end);
-  const utf8 = !isAscii(bytes.subarray(start, end));
+  // A byte above 0x7f is one latin1 character but two UTF-8 bytes: equal lengths mean pure ASCII
+  // (cheaper than isAscii on a subarray, which allocates a view).
+  const utf8 = Buffer.byteLength(text, 'utf8') !== text.length;
   const n = text.length;
   const startEnd = lineEnd(text, 0, start, firstLine);
   const message = parseStartLine(text, startEnd, utf8, { line: firstLine, offset: start });
