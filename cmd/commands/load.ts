@@ -167,7 +167,7 @@ export const loadCommand: CommandModule<object, LoadArgs> = {
       .options(LOAD_OPTIONS)
       .example('$0 load eject --vus 4 --iterations 100', '4 virtual users share 100 eject runs on an embedded lab focus; exit 0 when all pass')
       .example('$0 load join2 --participants 10 --duration 2m --threshold "failures<1%" --threshold "step:p95<500"', 'ten-person conferences for two minutes: under 1% failed iterations and every step\'s p95 under 500 ms')
-      .example('$0 load eject --iterations 20 --fault omit-focus-bye --timeout 2000', 'a lab fault under load: exit 1, the summary names the failure and how many iterations hit it')
+      .example('$0 load eject-passive --iterations 20 --fault omit-focus-bye --timeout 2000', 'a lab fault under load: exit 1, the summary names the failure and how many iterations hit it')
       .example('$0 load im --duration 30s --threshold "iterations/s>5" --json load.json --trace first-failure.jsonl', 'a throughput floor; the result as JSON and the first failed iteration\'s trace')
       .example('$0 load eject --server 127.0.0.1:5061 --ca lab-ca.pem --servername localhost --vus 10 --duration 1m', 'against a running `focus-harness lab` (any user of the domain may register)')
       .epilogue(

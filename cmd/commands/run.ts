@@ -104,7 +104,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .positional('scenario', { type: 'string', array: true, describe: 'built-in scenario name (see `focus-harness scenarios`) or a path to a .ts/.js scenario file' })
       .options(RUN_OPTIONS)
       .example('$0 run eject', 'eject against an embedded lab focus on loopback (TLS, generated CA)')
-      .example('$0 run eject --fault omit-focus-bye', 'the same with a lab fault switched on: exits 1 naming the missing BYE')
+      .example('$0 run eject-passive --fault omit-focus-bye', 'a lab fault switched on: the passive victim waits for a focus BYE that never comes, exit 1 naming it')
       .example('$0 run eject --server 127.0.0.1:5061 --ca lab-ca.pem --servername localhost', 'against a running lab (`focus-harness lab`) or your own server')
       .example('$0 run eject join-and-chat --profile profiles/example-server.yaml --trace run.jsonl', 'several scenarios with a profile, keeping the trace')
       .example('$0 run join2 im --participants 10', 'catalog scenarios with ten participants (alice … judy)')

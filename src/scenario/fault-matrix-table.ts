@@ -4,7 +4,7 @@
  *
  * ```
  *                               1  2  3
- * omit-focus-bye                X  .  .   caught by 1 (declared: eject)
+ * omit-focus-bye                X  .  .   caught by 1 (declared: eject-passive)
  * clean (×20)                   .  .  .
  * ```
  */

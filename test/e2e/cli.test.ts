@@ -59,10 +59,10 @@ describe('focus-harness run (embedded lab focus)', () => {
   }, 60_000);
 
   it('a lab fault makes it exit 1 naming the step, role, expectation and nearest miss', async () => {
-    const result = await run(['run', 'eject', '--fault', 'omit-mcu-bye', '--timeout', '1500']);
+    const result = await run(['run', 'eject-passive', '--fault', 'omit-mcu-bye', '--timeout', '1500']);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/✗ 8\. The IM MCU ends Carol's IM dialog \(D3\)/);
-    expect(result.stdout).toMatch(/FAIL eject[\s\S]*\[E4\] step "The IM MCU ends Carol's IM dialog \(D3\)": carol: expected BYE in D3 from the mcu within 1500 ms/);
+    expect(result.stdout).toMatch(/FAIL eject-passive[\s\S]*\[E4\] step "The IM MCU ends Carol's IM dialog \(D3\)": carol: expected BYE in D3 from the mcu within 1500 ms/);
     expect(result.stdout).toMatch(/nearest miss on carol connection: seq \d+ /);
     expect(result.stdout).toMatch(/^> +\d+ \|/m);
   }, 60_000);
@@ -71,6 +71,7 @@ describe('focus-harness run (embedded lab focus)', () => {
     const result = await run(['scenarios']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^eject +MS-CONFIM 4\.3\.1 +A presenter ejects a participant/m);
+    expect(result.stdout).toMatch(/^eject-passive +MS-CONFIM 4\.3\.1 +A presenter ejects a passive participant/m);
     expect(result.stdout).toMatch(/^join-and-chat +MS-CONFIM 4\.2\.1 /m);
   }, 30_000);
 
@@ -100,7 +101,7 @@ describe('focus-harness run (embedded lab focus)', () => {
     expect(bad.stderr).toContain(`${profile}:3:9 server.port:`);
     const unknown = await run(['run', 'no-such-builtin']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/unknown scenario "no-such-builtin"; built-in scenarios: eject, eject-denied, join-and-chat/);
+    expect(unknown.stderr).toMatch(/unknown scenario "no-such-builtin"; built-in scenarios: eject, eject-passive, eject-denied, join-and-chat/);
     const fault = await run(['run', 'eject', '--fault', 'no-such-fault']);
     expect(fault.code).toBe(2);
     expect(fault.stderr + fault.stdout).toMatch(/unknown lab fault "no-such-fault"; valid faults: omit-focus-bye/);

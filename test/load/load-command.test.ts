@@ -46,7 +46,7 @@ const EJECT_STEPS = [
   '1. Alice, Bob and Carol connect and register',
   '2. Alice creates a conference',
   '5. Alice ejects Carol (deleteUser over INFO in D1)',
-  "7. The focus ends Carol's focus dialog (D1)",
+  "7. Carol's focus dialog (D1) ends",
 ];
 
 describe('focus-harness load (in process, one real lab focus over TLS on loopback)', () => {
@@ -83,9 +83,9 @@ describe('focus-harness load (in process, one real lab focus over TLS on loopbac
     expect(document.iterationsPerSecond).toBeGreaterThan(0);
   }, 60_000);
 
-  it('with omit-focus-bye the default threshold fails (exit 1); the summary names the failure, how many iterations hit it and the ladder around it', async () => {
+  it('eject-passive with omit-focus-bye: the default threshold fails (exit 1); the summary names the failure, how many iterations hit it and the ladder around it', async () => {
     const trace = join(root, 'first-failure.jsonl');
-    const run = await load(args('eject', { vus: 2, iterations: 4, fault: ['omit-focus-bye'], timeout: 1500, trace }));
+    const run = await load(args('eject-passive', { vus: 2, iterations: 4, fault: ['omit-focus-bye'], timeout: 1500, trace }));
     expect(run.code, run.stdout + run.stderr).toBe(1);
     expect(run.stdout).toContain('iterations  0 passed · 4 failed · 0 could not run');
     expect(run.stdout).toContain(`failures (1 distinct reason)\n    4 of 4 iterations: [E3] step "The focus ends Carol's focus dialog (D1)": carol: expected BYE in D1 from the focus within 1500 ms`);
@@ -93,7 +93,7 @@ describe('focus-harness load (in process, one real lab focus over TLS on loopbac
     expect(run.stdout).toMatch(/\n {2}> +\d+ \|.*BYE/); // the nearest miss, pointed at in the ladder excerpt
     expect(run.stdout).toMatch(/7\. The focus ends Carol's focus dialog \(D1\)\s+0\s+4\s+–/);
     expect(run.stdout).toMatch(/✗ failures==0\s+4 of 4 iterations failed \(100%\)/);
-    expect(run.stdout).toContain('FAIL load eject: failures==0 not met (4 of 4 iterations failed (100%))');
+    expect(run.stdout).toContain('FAIL load eject-passive: failures==0 not met (4 of 4 iterations failed (100%))');
     const lines = readFileSync(trace, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { seq: number; role: string });
     expect(lines.length).toBeGreaterThan(40);
     expect(lines[0]).toMatchObject({ seq: 1 });

@@ -1,5 +1,5 @@
 /**
- * report.html as a person sees it: a real failing eject run (the lab focus with `omit-focus-bye`)
+ * report.html as a person sees it: a real failing eject-passive run (the lab focus with `omit-focus-bye`)
  * rendered to a file, opened from disk in headless Chromium (Debian's `chromium`, driven by
  * playwright-core), checked from the live page and screenshotted.
  *
@@ -60,7 +60,7 @@ describeWithPrograms('report.html in headless Chromium', { chromium: 'chromium' 
   const errors: string[] = [];
 
   beforeAll(async () => {
-    live = await liveEject(['omit-focus-bye']);
+    live = await liveEject(['omit-focus-bye'], 'eject-passive');
     dir = mkdtempSync(join(tmpdir(), 'fh-report-chromium-'));
     const file = join(dir, 'report.html');
     writeFileSync(file, renderHtmlReport(reportInputOf([live])));

@@ -43,7 +43,7 @@ describe('renderHtmlReport', () => {
   let live: RunResult;
   let html: string;
   beforeAll(async () => {
-    live = await liveEject(['omit-focus-bye']);
+    live = await liveEject(['omit-focus-bye'], 'eject-passive');
     html = renderHtmlReport(reportInputOf([passedRun(), failedRun(), errorRun(), live]));
   }, 60_000);
 

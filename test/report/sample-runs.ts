@@ -67,9 +67,9 @@ export function errorRun(name = 'seed-error'): RunResult {
 
 export const LAB_CERTS = join(tmpdir(), 'focus-harness-test', 'report-lab-certs');
 
-/** The real eject scenario against an embedded lab focus (optionally with fault switches). */
-export async function liveEject(faults: readonly string[] = []): Promise<RunResult> {
-  const scenario = findBuiltinScenario('eject');
-  if (!scenario) throw new Error('the eject scenario is missing');
+/** A real ejection scenario (`eject` unless named) against an embedded lab focus, optionally with fault switches. */
+export async function liveEject(faults: readonly string[] = [], name: 'eject' | 'eject-passive' = 'eject'): Promise<RunResult> {
+  const scenario = findBuiltinScenario(name);
+  if (!scenario) throw new Error(`the ${name} scenario is missing`);
   return runScenario(scenario, { faults, labCertDir: LAB_CERTS });
 }

@@ -37,7 +37,7 @@ describe('focus-harness suite (in process, real lab focus over TLS on loopback)'
 
     const second = join(root, 'night2');
     const out2 = sink();
-    const code = await runSuiteCommand(args({ scenario: ['eject'], out: second, fault: ['omit-focus-bye'], baseline: join(first, 'results.json') }), { stdout: out2, stderr: sink() });
+    const code = await runSuiteCommand(args({ scenario: ['eject'], out: second, fault: ['keep-ejected-subscription'], baseline: join(first, 'results.json') }), { stdout: out2, stderr: sink() });
     expect(code).toBe(1);
     const summary = out2.text.slice(out2.text.indexOf('\n\n') + 2);
     expect(summary.split('\n')[0]).toMatch(/^vs baseline .*: 1 new failure\(s\)/);
