@@ -34,7 +34,8 @@ const viaText = fc.oneof(
   fc.tuple(hostPort, params).map(([h, r]) => `SIP/2.0/TLS ${h}${r}`),
 );
 const display = text(['"A"', '"a\\"b"', '"<x>"', 'Bob', ' ', '\t', 'é', ',', '\u00a0', '\u2028', '"', '']);
-const inBrackets = text(['sip', ':', 'a@b', 'x', ';', '=', '?', ' ', '"', '<', '>', '\t', '\u00a0']);
+// No '>' here: it would end the URI early and put the non-ASCII space among the parameters.
+const inBrackets = text(['sip', ':', 'a@b', 'x', ';', '=', '?', ' ', '"', '<', '\t', '\u00a0']);
 const nameAddrText = fc.oneof(
   fc.tuple(display, fc.boolean(), inBrackets, fc.boolean(), params).map(([d, scheme, u, tag, r]) => `${d}<${scheme ? 'sip:' : ''}${u}>${tag ? ';tag=1' : ''}${r}`),
   text(['"', 'Alice', ' ', '<', '>', 'sip', ':', 'a@b', ';', 'tag', '=', '1', '\\', ',', '?', '\r\n']),
