@@ -1,7 +1,7 @@
 /**
  * name-addr / addr-spec values: From, To, Contact, Route, Record-Route, Refer-To (RFC 3261 §20.10, §25.1).
  */
-import { PARAMS_TO_END, endOfQuoted, formatParams, quote, readParams, unquote, type Params } from './params.js';
+import { ASCII_PARAMS_TO_END, endOfQuoted, formatParams, quote, readParams, unquote, type Params } from './params.js';
 import { headerValueError } from './sip-parse-error.js';
 
 /**
@@ -30,7 +30,10 @@ const URI_IN_BRACKETS_BAD = /[\s<"]/;
  * matches `readNameAddr` accepts (the strict parser checks every From, To and Contact, and one
  * native pass is faster than the scan); everything else takes the scan.
  */
-const COMMON_NAME_ADDR = new RegExp(/^(?:"(?:[^"\\]|\\.)*"[ \t]*|[A-Za-z0-9.!%*_+`'~ \t\u0080-\uffff-]*)<[^\s<">:][^\s<">:]*:[^\s<">]*>[ \t]*(?=;|$)/.source + PARAMS_TO_END);
+const COMMON_NAME_ADDR = new RegExp(
+  // The URI in printable ASCII: no space, `"`, `<` or `>`, and a colon after its first character.
+  /^(?:"(?:[^"\\]|\\.)*"[ \t]*|[A-Za-z0-9.!%*_+`'~ \t\u0080-\uffff-]*)<[\x21\x23-\x39\x3b\x3d\x3f-\x7e]+:[\x21\x23-\x3b\x3d\x3f-\x7e]*>[ \t]*(?=;|$)/.source + ASCII_PARAMS_TO_END,
+);
 
 /** Checks a name-addr's syntax without building it; throws like `parseNameAddr`. */
 export function checkNameAddr(text: string): void {

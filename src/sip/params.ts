@@ -19,12 +19,18 @@ export function parseParams(text: string): Params {
 
 /**
  * `*( SEMI name [ EQUAL value ] )` up to the end of the text, with the same character rules as
- * the loop in `readParams`; a pattern source, so the common-shape checks of Via and name-addr can
- * end with it.
+ * the loop in `readParams` (a pattern source).
  */
 export const PARAMS_TO_END = String.raw`(?:[ \t\r\n]*;[ \t\r\n]*[^;=\s]+(?:[ \t\r\n]*=[ \t\r\n]*(?:"(?:[^"\\]|\\.)*"|[^;\s"][^;\s]*))?)*[ \t\r\n]*$`;
 
 const PARAMS = new RegExp(PARAMS_TO_END, 'y');
+
+/**
+ * A subset of `PARAMS_TO_END` for the common-shape checks: names and values of printable ASCII
+ * with SP/HT around the separators. Narrow character ranges match much faster than the negated
+ * `\s` classes; whatever this matches `PARAMS_TO_END` matches too.
+ */
+export const ASCII_PARAMS_TO_END = String.raw`(?:[ \t]*;[ \t]*[\x21-\x3a\x3c\x3e-\x7e]+(?:[ \t]*=[ \t]*(?:"(?:[^"\\]|\\.)*"|[\x21\x23-\x3a\x3c-\x7e][\x21-\x3a\x3c-\x7e]*))?)*[ \t]*$`;
 
 /**
  * Reads parameters from `text[from…]` into `into`; with `into` undefined only checks the syntax

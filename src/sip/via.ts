@@ -1,7 +1,7 @@
 /**
  * Via (RFC 3261 §20.42, §18.2.1 `received`; MS-SIPRE `ms-received-port`, `ms-received-cid`).
  */
-import { PARAMS_TO_END, formatParams, readParams, type Params } from './params.js';
+import { ASCII_PARAMS_TO_END, formatParams, readParams, type Params } from './params.js';
 import { headerValueError } from './sip-parse-error.js';
 import { HOST_NAME_PATTERN, TOKEN_PATTERN, isTokenChar } from './token.js';
 import { isHostPort, splitHostPort } from './uri.js';
@@ -36,7 +36,7 @@ const PORT_PATTERN = String.raw`(?:\d{1,4}|[0-5]\d{4}|6[0-4]\d{3}|65[0-4]\d\d|65
  * native pass is faster than the scan); everything else takes the scan.
  */
 const COMMON_VIA = new RegExp(
-  `^${TOKEN_PATTERN}/${TOKEN_PATTERN}/${TOKEN_PATTERN} ${HOST_NAME_PATTERN}(?::${PORT_PATTERN})?(?=[ \t;]|$)${PARAMS_TO_END}`,
+  `^${TOKEN_PATTERN}/${TOKEN_PATTERN}/${TOKEN_PATTERN} ${HOST_NAME_PATTERN}(?::${PORT_PATTERN})?(?=[ \t;]|$)${ASCII_PARAMS_TO_END}`,
 );
 
 /** Checks one Via value's syntax without building it; throws like `parseVia`. */

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkNameAddr } from '../../src/sip/name-addr.js';
+import { ASCII_PARAMS_TO_END, PARAMS_TO_END } from '../../src/sip/params.js';
 import { checkUri } from '../../src/sip/uri.js';
 import { checkVia } from '../../src/sip/via.js';
 import { SipParseError, parseNameAddr, parseUri, parseVia } from '../../src/sip/index.js';
@@ -67,6 +68,18 @@ describe('strict checks agree with the typed parsers', () => {
     fc.assert(
       fc.property(sipUriText, (value) => {
         expect(outcome(() => checkUri(value)) === 'ok').toBe(outcome(() => parseUri(value)) === 'ok');
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  it('the ASCII parameter pattern of the fast paths matches only what the full one matches', () => {
+    const ascii = new RegExp(`^${ASCII_PARAMS_TO_END}`);
+    const full = new RegExp(`^${PARAMS_TO_END}`);
+    const anyParams = text([';', '=', ' ', '\t', '\r\n', '"', '\\', 'a', '1', '-', ':', ',', '<', '>', '\u00a0', 'é', '"q;r"', '\x7f', '\x01']);
+    fc.assert(
+      fc.property(fc.oneof(params, anyParams), (value) => {
+        if (ascii.test(value)) expect(full.test(value)).toBe(true);
       }),
       { numRuns: 4000 },
     );
