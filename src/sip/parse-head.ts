@@ -4,6 +4,10 @@
  * @remarks Works on one latin1 string of the head (one char per byte, so string indexes are
  * byte offsets), walks its lines once and keeps header values as strings; typed header
  * values are parsed on demand by the accessors. Non-ASCII header text is re-decoded as UTF-8.
+ * This runs on every message received, so the usual cases take short cuts that decide exactly
+ * as the general code would: header names already seen are recognised in place
+ * (`header-names.ts`), `METHOD uri SIP/2.0` and `SIP/2.0 ddd reason` are cut by hand, and each
+ * line costs one search for CR and one for LF (bare ones are then reported by `checkLine`).
  */
 import { HeaderList, canonicalHeaderName, type HeaderField } from './header-list.js';
 import { rememberWireName, wireNameAt } from './header-names.js';
