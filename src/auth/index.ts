@@ -1,5 +1,6 @@
 /**
- * Authentication: HTTP Digest for SIP (RFC 3261 §22, RFC 7616, RFC 2617), client and server side.
+ * Authentication: HTTP Digest for SIP (RFC 3261 §22, RFC 7616, RFC 2617), client and server side;
+ * NTLM (MS-NLMP, connectionless NTLMv2) in `ntlm/`.
  */
 export { digestAlgorithmOf, digestHash, type DigestAlgorithm } from './digest-algorithm.js';
 export { parseAuthParams, quoteAuthValue, type AuthParams } from './auth-params.js';
@@ -20,3 +21,13 @@ export type { DigestServerOptions } from './digest-server-options.js';
 export type { DigestRefusal, DigestVerdict } from './digest-verdict.js';
 export { verifyDigest, type VerifyDigestInput } from './verify-digest.js';
 export { parseDigestUsers } from './parse-digest-users.js';
+export {
+  createNtlmAuthenticate,
+  createNtlmChallenge,
+  parseChallengeMessage,
+  verifyNtlmAuthenticate,
+  NtlmSecurityContext,
+  type ChallengeMessage,
+  type NtlmCredentials,
+  type NtlmVerdict,
+} from './ntlm/index.js';
