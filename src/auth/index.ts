@@ -1,6 +1,7 @@
 /**
  * Authentication: HTTP Digest for SIP (RFC 3261 §22, RFC 7616, RFC 2617), client and server side;
- * NTLM (MS-NLMP, connectionless NTLMv2) in `ntlm/`.
+ * NTLM (MS-NLMP, connectionless NTLMv2) in `ntlm/`; MS-SIPAE over NTLM (security associations,
+ * signed messages) in `sipae/`.
  */
 export { digestAlgorithmOf, digestHash, type DigestAlgorithm } from './digest-algorithm.js';
 export { parseAuthParams, quoteAuthValue, type AuthParams } from './auth-params.js';
@@ -31,3 +32,18 @@ export {
   type NtlmCredentials,
   type NtlmVerdict,
 } from './ntlm/index.js';
+export {
+  buildSignatureBuffer,
+  formatSipaeAuthenticationInfo,
+  formatSipaeChallenge,
+  formatSipaeCredentials,
+  parseSipaeParams,
+  SipaeClient,
+  SipaeServerSession,
+  SIPAE_DEFAULT_REALM,
+  type SipaeClientOptions,
+  type SipaeIncomingVerdict,
+  type SipaeInboundVerdict,
+  type SipaeParams,
+  type SipaeServerOptions,
+} from './sipae/index.js';
