@@ -16,12 +16,13 @@ import {
   type C3pResponse,
   type RosterUpdate,
 } from '../conference/index.js';
-import { DigestClient } from '../auth/index.js';
+import { DigestClient, SipaeClient } from '../auth/index.js';
 import { Dialog } from '../dialog/index.js';
 import { FocusHarnessError } from '../errors.js';
 import {
   createResponse,
   getCSeq,
+  isRequest,
   newCallId,
   newTag,
   type HeaderInit,
@@ -40,7 +41,9 @@ import type { EndpointDialogState } from './dialog-usage-state.js';
 import { createEndpointGuid, createEpid, instanceIdFromEpid } from './endpoint-identity.js';
 import { LOAD_ROSTER_HISTORY_LIMIT, type EndpointOptions } from './endpoint-options.js';
 import { EndpointTracer } from './endpoint-tracer.js';
+import { endedDialogProbeBody, type ProbedDialog } from './ended-dialog-probe.js';
 import { buildImSdp } from './im-sdp.js';
+import { nextAttempt, ntlmUserOf } from './challenge-retry.js';
 import { inboundRequestStatus } from './inbound-request-status.js';
 import { sessionRefreshDelay } from './session-timer.js';
 import type { InboundMessage } from './inbound-message.js';
@@ -77,6 +80,8 @@ export class Endpoint {
   readonly rosterIssues: RosterUpdate[] = [];
   /** Everything that arrived on this endpoint's connection, in order. */
   readonly received: InboundMessage[] = [];
+  /** Messages dropped because their MS-SIPAE signature was missing or wrong (NTLM only). */
+  readonly authFailures: string[] = [];
 
   readonly #options: EndpointOptions;
   readonly #clock: Clock;
@@ -95,6 +100,7 @@ export class Endpoint {
   readonly #c3p: C3pWaiters;
   readonly #tracer: EndpointTracer;
   readonly #digest: DigestClient | undefined;
+  readonly #sipae: SipaeClient | undefined;
   #requestSeq = randomInt(10_000_000, 90_000_000);
   #inboundListeners: ((message: InboundMessage) => void)[] = [];
   #rosterListeners: ((update: RosterUpdate) => void)[] = [];
@@ -124,10 +130,13 @@ export class Endpoint {
       transport: options.server.transport,
       clock: this.#clock,
     });
-    this.#digest =
-      options.password === undefined
+    const username = options.authUsername ?? userOfAor(options.aor);
+    const ntlm = options.authScheme === 'ntlm';
+    this.#digest = options.password === undefined || ntlm ? undefined : new DigestClient({ username, password: options.password });
+    this.#sipae =
+      options.password === undefined || !ntlm
         ? undefined
-        : new DigestClient({ username: options.authUsername ?? userOfAor(options.aor), password: options.password });
+        : new SipaeClient({ credentials: { ...ntlmUserOf(username), password: options.password }, clock: this.#clock });
     this.#tracer = new EndpointTracer(this.role, this.#recorder, this.#clock, (callId) => this.#usageOf(callId)?.name);
   }
 
@@ -212,6 +221,8 @@ export class Endpoint {
     });
     this.#connection = connection;
     this.#closed = false;
+    // A security association belongs to one connection (brief §3.3).
+    this.#sipae?.forget();
     // Before onMessage (the layer's): reading starts with the first message handler.
     connection.onParseError((error, raw) => this.#tracer.parseError(connection, error, raw));
     // A C3P response can no longer arrive once the connection is gone: end those waits now.
@@ -225,12 +236,19 @@ export class Endpoint {
         connection.onClose(cb);
       },
       send: (message: SipMessage): void => {
+        if (this.#sipae && isRequest(message)) this.#sipae.prepareRequest(message);
         this.#tracer.out(connection, message);
         connection.send(message);
       },
       onMessage: (cb: (message: SipMessage) => void): void => {
         connection.onMessage((message, raw) => {
           this.#received(connection, message, raw);
+          const verdict = this.#sipae?.verifyIncoming(message);
+          // MS-SIPAE 3.2.5.2 (brief §3.8): an unsigned or badly signed message is dropped.
+          if (verdict !== undefined && !verdict.ok) {
+            this.authFailures.push(`${this.role}: ${verdict.detail}`);
+            return;
+          }
           cb(message);
         });
       },
@@ -523,6 +541,29 @@ export class Endpoint {
     await Promise.allSettled(pending);
   }
 
+  /**
+   * TEST-ONLY: sends one `method` request on the focus (D1) or IM (D3) dialog after it has ended —
+   * on purpose, which a correct client never does — and resolves with the final response. The
+   * request reuses the ended dialog's Call-ID, tags, route set and remote target with the next
+   * CSeq, and is traced like any other message. Scenarios use it for brief §7.2 E3/E4: "afterwards
+   * requests on D1 get 481". INFO in D1 carries a C3P getConference, MESSAGE a line of text
+   * (`ended-dialog-probe.ts`); the usage stays ended whatever the answer.
+   *
+   * @throws FocusHarnessError `FH_DIALOG` when that dialog never came up, has not ended yet, or our
+   * own BYE on it is still outstanding.
+   */
+  async probeEndedDialog(dialog: ProbedDialog, method = 'INFO'): Promise<SipResponse> {
+    const layer = this.#requireLayer('probeEndedDialog');
+    const usage = dialog === 'focus' ? this.#d1 : this.#d3;
+    if (!usage.dialog || usage.state !== 'terminated' || usage.closing) {
+      const why = !usage.dialog ? 'never came up' : usage.closing ? 'is still closing' : `is ${usage.state}`;
+      throw new FocusHarnessError('FH_DIALOG', `${this.role}: probeEndedDialog() needs an ended ${usage.name} dialog; it ${why}.`);
+    }
+    const body = endedDialogProbeBody({ dialog, method, aor: this.aor, focusUri: this.#focusUri ?? '', requestId: this.#nextRequestId() });
+    const request = usage.dialog.createRequest(method, { headers: [['User-Agent', this.#userAgent]], ...(body ?? {}) });
+    return layer.sendRequest(request);
+  }
+
   /** Closes the connection and cancels timers and waits; never throws. */
   async close(): Promise<void> {
     this.#closed = true;
@@ -745,6 +786,19 @@ export class Endpoint {
    * 401/407 challenges (RFC 3261 §22.2). Refused credentials throw `FH_AUTH` (a configuration error).
    */
   async #sendAuthorized(layer: TransactionLayer, first: SipRequest): Promise<{ request: SipRequest; response: SipResponse }> {
+    const sipae = this.#sipae;
+    if (sipae) {
+      let request = first;
+      let response = await layer.sendRequest(request);
+      // Two rounds: the scheme offer, then the NTLM CHALLENGE (brief §3.4); a refusal throws.
+      for (let attempt = 0; attempt < 2 && SipaeClient.isChallenge(response); attempt++) {
+        sipae.acceptChallenge(request, response);
+        request = nextAttempt(request);
+        response = await layer.sendRequest(request);
+      }
+      if (SipaeClient.isChallenge(response)) sipae.acceptChallenge(request, response);
+      return { request, response };
+    }
     const digest = this.#digest;
     let request = digest ? digest.authorizeRequest(first) : first;
     let response = await layer.sendRequest(request);

@@ -3,6 +3,7 @@ export { LOAD_ROSTER_HISTORY_LIMIT, type EndpointOptions, type ServerTarget } fr
 export type { C3pOutcome } from './c3p-outcome.js';
 export type { InboundMessage } from './inbound-message.js';
 export type { JoinResult } from './join-result.js';
+export type { ProbedDialog } from './ended-dialog-probe.js';
 export type { DialogUsageState, EndpointDialogState } from './dialog-usage-state.js';
 export {
   EPID_INSTANCE_NAMESPACE,

@@ -8,7 +8,7 @@ import type { LabFocusCore, LabRequest } from './lab-focus-core.js';
 export function handleFocusDialogRequest(core: LabFocusCore, req: LabRequest, dialog: LabDialog): void {
   switch (req.request.method) {
     case 'INFO':
-      if (dialog.state !== 'confirmed') return core.respond(req, 481);
+      if (dialog.state !== 'confirmed') return core.respond(req, core.policy.endedDialogStatus(req.request.method));
       return handleFocusInfo(core, req, dialog);
     case 'BYE': {
       // Brief §4.10 step 8: a BYE crossing our own BYE (glare) still gets 200 on D1.

@@ -40,6 +40,7 @@ export const LAB_FAULT_NAMES = [
   'delete-unknown-user-succeeds',
   'ignore-modify-conference',
   'mcu-types-omit-chat',
+  'ended-dialog-still-answered',
 ] as const;
 
 export type LabFaultName = (typeof LAB_FAULT_NAMES)[number];

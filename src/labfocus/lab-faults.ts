@@ -324,6 +324,13 @@ const TABLE: readonly LabFaultEntry[] = [
     caughtBy: ['mcu-types'],
     wrap: (next) => ({ ...next, availableMcuTypes: (types) => next.availableMcuTypes(types).filter((type) => type !== 'chat') }),
   },
+  {
+    name: 'ended-dialog-still-answered',
+    description: 'the focus and the IM MCU answer 200 to requests on a dialog they have already ended (while it is kept for crossing BYEs)',
+    breaks: 'E3/E4: after the ejected user\'s D1 and D3 end, requests on them get 481',
+    caughtBy: ['eject', 'eject-passive'],
+    wrap: (next) => ({ ...next, endedDialogStatus: () => 200 }),
+  },
 ];
 
 /**

@@ -66,6 +66,11 @@ export interface LabPolicy {
   malformedC3pStatus(): number;
   /** MS-CONFPRO 4.7: the MCU types the factory lists in its getAvailableMcuTypes response. */
   availableMcuTypes(types: readonly string[]): string[];
+  /**
+   * Brief §7.2 E3/E4: the status answering a request on a focus or MCU dialog that has ended but
+   * is still kept for crossing BYEs (481; the D1 BYE glare keeps its 200 regardless).
+   */
+  endedDialogStatus(method: string): number;
 }
 
 /** The behaviour of a correct focus. */
@@ -93,4 +98,5 @@ export const defaultLabPolicy: LabPolicy = {
   refusalCode: () => 'failure',
   malformedC3pStatus: () => 400,
   availableMcuTypes: (types) => [...types],
+  endedDialogStatus: () => 481,
 };

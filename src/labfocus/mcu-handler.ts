@@ -71,6 +71,8 @@ export function handleChatInvite(core: LabFocusCore, req: LabRequest, conference
 export function handleChatRequest(core: LabFocusCore, req: LabRequest, dialog: LabDialog): void {
   // Seed msg 9: a request on a D3 the MCU already ended gets 481 + 6019.
   if (dialog.state !== 'confirmed') {
+    const status = core.policy.endedDialogStatus(req.request.method);
+    if (status !== 481) return core.respond(req, status, { mcu: true });
     return core.respond(req, 481, { reason: 'Dialog does not exist', mcu: true, headers: [mcuDiagnostics(core, 'dialogDoesNotExist')] });
   }
   const conference = core.conferences.get(dialog.conferenceId);

@@ -39,7 +39,25 @@ async function ejectWithoutCarolLeaving(c: Conference): Promise<Record<string, n
   return flow.marks;
 }
 
+/** After the ejection (Carol passive: the server's BYEs end D1 and D3), an INFO on D1 and a MESSAGE on D3. */
+async function probeCarolsEndedDialogs(c: Conference): Promise<number[]> {
+  const carol = member(c, 'carol');
+  const marks = await ejectWithoutCarolLeaving(c);
+  await carol.client.waitFor('the MCU BYE', onDialog(carol.d3?.callId ?? '', 'BYE'), marks['carol']);
+  await carol.client.waitFor('the focus BYE', onDialog(carol.d1.callId, 'BYE'), marks['carol']);
+  const d3 = carol.d3;
+  if (!d3) throw new Error('Carol has no D3');
+  const info = await carol.client.send(carol.client.inDialog(carol.d1, 'INFO', { contentType: 'application/cccp+xml', body: carol.client.c3p(c.focusUri, { name: 'getConference', confEntity: c.focusUri }) }));
+  const message = await carol.client.send(carol.client.inDialog(d3, 'MESSAGE', { contentType: 'text/plain', body: 'still there?' }));
+  return [info.status, message.status];
+}
+
 describe('without faults (the reference)', () => {
+  it('answers 481 to requests on the dialogs it ended (INFO on D1, MESSAGE on D3)', async () => {
+    const c = await conferenceWith([]);
+    expect(await probeCarolsEndedDialogs(c)).toEqual([481, 481]);
+  });
+
   it('ends all of Carol\'s dialogs, sends consecutive versions to all and reports success', async () => {
     const c = await conferenceWith([]);
     const carol = member(c, 'carol');
@@ -173,6 +191,11 @@ describe('fault switches', () => {
     await alice.client.connection.whenClosed();
     expect(alice.client.received(flow.marks['alice']).some(isC3pInfo)).toBe(false);
     await member(c, 'bob').client.waitFor('deleted update', isDeleted, flow.marks['bob']);
+  });
+
+  it('ended-dialog-still-answered: requests on Carol\'s ended D1 and D3 are answered 200', async () => {
+    const c = await conferenceWith(['ended-dialog-still-answered']);
+    expect(await probeCarolsEndedDialogs(c)).toEqual([200, 200]);
   });
 
   it('omit-ms-sender: forwarded messages do not name their author', async () => {

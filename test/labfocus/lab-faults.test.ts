@@ -57,6 +57,12 @@ describe('composeLabPolicy', () => {
     expect(composeLabPolicy(['wrong-content-length']).rosterFraming('user-deleted').contentLengthDelta).not.toBe(0);
   });
 
+  it('answers requests on an ended dialog 481, or 200 with ended-dialog-still-answered', () => {
+    expect(composeLabPolicy([]).endedDialogStatus('INFO')).toBe(481);
+    expect(composeLabPolicy(['ended-dialog-still-answered']).endedDialogStatus('INFO')).toBe(200);
+    expect(composeLabPolicy(['ended-dialog-still-answered']).endedDialogStatus('MESSAGE')).toBe(200);
+  });
+
   it('drops the ejector mid-flow', () => {
     let dropped = 0;
     composeLabPolicy(['drop-connection-mid-eject']).midEject({ dropEjectorConnection: () => dropped++ });

@@ -37,7 +37,7 @@ describe('eject against the lab focus', () => {
         const result = await runScenario(scenario, { target });
         if (result.exitCode !== 0) outcomes.push(`run ${i + 1}: ${summary(result)}`);
         else {
-          expect(result.steps).toHaveLength(11);
+          expect(result.steps).toHaveLength(12);
           expect(result.warnings).toEqual([]);
         }
       }
@@ -53,6 +53,8 @@ describe('eject against the lab focus', () => {
     for (const line of [
       'alice out D1 INFO', 'alice in D1 202', 'carol in D2 BENOTIFY', 'carol in D1 BYE', 'carol in D3 BYE',
       'carol out D1 200', 'carol out D3 200', 'alice in D1 INFO', 'alice out D1 200', 'alice in D2 BENOTIFY', 'bob in D2 BENOTIFY',
+      // E3/E4: Carol's probes on her ended dialogs and their 481s.
+      'carol out D1 INFO', 'carol in D1 481', 'carol out D3 MESSAGE', 'carol in D3 481',
     ]) expect(flow).toContain(line);
     const ids = new Set(result.steps.flatMap((s) => s.checks.map((c) => c.id)));
     for (const id of ['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'O1', 'O2', 'O3', 'L1', 'L2', 'L3', 'L4', 'L5', 'L7', 'L8']) expect(ids).toContain(id);
@@ -125,6 +127,8 @@ const FAULTS: readonly [fault: string, scenario: 'eject' | 'eject-passive', id: 
   ['malformed-benotify-xml', 'eject', '7.1.1', /well-formed/],
   ['wrong-content-length', 'eject', '7.1.1', /BENOTIFY application\/conference-info\+xml body[\s\S]*Content-Length/],
   ['c3p-response-never-sent', 'eject', 'E2', /no C3P response for requestId \d+ arrived in a focus INFO after the 202/],
+  ['ended-dialog-still-answered', 'eject', 'E3', /step "Requests on Carol's ended D1 and D3 get 481": carol: expected a 481 to the INFO Carol sends on her ended D1[\s\S]*instead: 200 OK/],
+  ['ended-dialog-still-answered', 'eject-passive', 'E3', /carol: expected a 481 to the INFO Carol sends on her ended D1[\s\S]*instead: 200 OK/],
   ['drop-connection-mid-eject', 'eject', 'connection', /alice: expected the server keeps alice's connection open[\s\S]*the server ended the connection after seq \d+/],
 ];
 

@@ -8,6 +8,9 @@
  * brief §7.2 — strict E1–E7, per-connection ordering O1–O3, lenient L1–L8 (SHOULD / INFO) — plus
  * the always-on checks of §7.1 that the runner applies to every scenario.
  *
+ * Once D1 and D3 have ended, Carol probes them (an INFO in D1, a MESSAGE in D3, sent on purpose with
+ * the endpoint's test-only {@link Endpoint.probeEndedDialog}): both MUST get 481 (E3/E4).
+ *
  * @remarks E3/E4 as the brief grades them: Carol's D1 ends with either a focus BYE or a 2xx to
  * Carol's own BYE; D3 with either an MCU BYE or a 200/481 to Carol's BYE. A Lync client BYEs both
  * dialogs as soon as its subscription ends with `reason=ParticipantRemoved` (seed msgs 4–5), and a
@@ -16,6 +19,7 @@
  * server's BYEs can end the dialogs, and they are required.
  */
 import type { Endpoint } from '../../endpoint/index.js';
+import type { SipResponse } from '../../sip/index.js';
 import { predicate, type MessagePredicate } from '../message-predicate.js';
 import { c3pResponseFor, header, rosterVersionOf, subscriptionTerminated } from '../message-predicates.js';
 import { cseqMethodOf, observe, type ObservedMessage } from '../observed-message.js';
@@ -74,6 +78,7 @@ export async function runEjectFlow(ctx: ScenarioContext<EjectRole>, victim: Ejec
   });
 
   const ended = victim === 'passive' ? await serverEndsDialogs(ctx, carol, ejectFrom) : await dialogsEndEitherWay(ctx, carol, ejectFrom);
+  await ctx.step("Requests on Carol's ended D1 and D3 get 481", () => probeEndedDialogs(ctx, carol));
 
   await ctx.step('Alice and Bob see Carol leave the roster', async () => {
     for (const viewer of [alice, bob]) {
@@ -162,6 +167,34 @@ export function endsDialog(peer: 'focus' | 'mcu', accepted: 'a 2xx' | 'a 2xx or 
     if (cseqMethodOf(message) !== 'BYE') return `is a ${message.status} response to ${cseqMethodOf(message) || '?'}, not to Carol's BYE`;
     return okStatus(message.status) ? undefined : `answers Carol's BYE with ${message.status}, not ${accepted}`;
   });
+}
+
+/**
+ * The second half of E3/E4 (brief §7.2: "afterwards requests on D1 get 481"): Carol sends, on
+ * purpose, an INFO (C3P getConference) on her ended D1 and a MESSAGE on her ended D3 with the
+ * endpoint's test-only probe; each MUST be answered 481. The reason phrase is recorded (INFO).
+ */
+async function probeEndedDialogs(ctx: ScenarioContext<EjectRole>, carol: Endpoint): Promise<void> {
+  const probes = [
+    { dialog: 'D1', usage: 'focus', method: 'INFO', id: 'E3' },
+    { dialog: 'D3', usage: 'im', method: 'MESSAGE', id: 'E4' },
+  ] as const;
+  for (const { dialog, usage, method, id } of probes) {
+    const from = ctx.lastSeq();
+    const expected = `a 481 to the ${method} Carol sends on her ended ${dialog}`;
+    let response: SipResponse;
+    try {
+      response = await carol.probeEndedDialog(usage, method);
+    } catch (error) {
+      ctx.check(false, { id, role: 'carol', expected, actual: `no final response: ${(error as Error).message}` });
+      continue;
+    }
+    const callId = response.headers.get('call-id');
+    const seqs = ctx.trace('carol').filter((r) => r.seq > from && r.callId === callId).map((r) => r.seq);
+    const answer = `${response.status} ${response.reason}`;
+    ctx.check(response.status === 481, { id, role: 'carol', expected, actual: answer, seqs });
+    ctx.note(id, `the ${method} probe on Carol's ended ${dialog} got "${answer}"`, seqs);
+  }
 }
 
 /** The server's BYE in `dialog` on Carol's connection since the ejection, if any. */
