@@ -55,7 +55,7 @@ describe('focus-harness run (embedded lab focus)', () => {
     expect(result.stdout).toMatch(/^ {6}Alice +Bob +Carol +Registrar +Factory +Focus +IM MCU$/m);
     expect(result.stdout).toMatch(/^ +\d+ \|--INFO-+>\| +\| +D1 INFO deleteUser$/m);
     expect(result.stdout).toMatch(/\|<-BENOTIFY-+\| +\| +D2 BENOTIFY terminated;/);
-    expect(result.stdout).toMatch(/^PASS eject: 11 steps, \d+ checks, 0 warnings, \d+ messages/m);
+    expect(result.stdout).toMatch(/^PASS eject: 12 steps, \d+ checks, 0 warnings, \d+ messages/m);
   }, 60_000);
 
   it('a lab fault makes it exit 1 naming the step, role, expectation and nearest miss', async () => {

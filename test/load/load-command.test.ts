@@ -77,7 +77,7 @@ describe('focus-harness load (in process, one real lab focus over TLS on loopbac
       exitCode: 0,
       distinctFailures: 0,
     });
-    expect(document.steps).toHaveLength(11);
+    expect(document.steps).toHaveLength(12);
     expect(document.steps.every((s) => s.passed === 12 && s.latency !== undefined && s.latency.p50 <= s.latency.p99)).toBe(true);
     expect(Date.parse(document.startedAt)).not.toBeNaN();
     expect(document.iterationsPerSecond).toBeGreaterThan(0);
