@@ -48,10 +48,22 @@ export interface EndpointOptions {
    * @default unlimited; {@link LOAD_ROSTER_HISTORY_LIMIT} when `keepReceived` is false
    */
   rosterHistoryLimit?: number;
-  /** Digest password (lab proxies such as Kamailio); without it 401/407 are returned as they are. */
+  /**
+   * Password for 401/407 challenges (Digest: lab proxies such as Kamailio; NTLM: MS-SIPAE front
+   * ends); without it 401/407 are returned as they are.
+   */
   password?: string;
-  /** Digest username. @default the user part of the AOR */
+  /**
+   * Authentication username. @default the user part of the AOR. With NTLM `DOMAIN\\user` gives the
+   * domain; without a backslash the domain is empty.
+   */
   authUsername?: string;
+  /**
+   * `digest`: answer Digest challenges. `ntlm`: run the MS-SIPAE NTLM handshake on REGISTER and sign
+   * every request sent on the connection, verifying the server's signatures (brief §3.3–3.8).
+   * @default 'digest'
+   */
+  authScheme?: 'digest' | 'ntlm';
   /** Fixed epid (10 hex) instead of a random one, for reproducible traces. */
   epid?: string;
   /**
