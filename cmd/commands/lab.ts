@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import pino from 'pino';
 import type { Argv, CommandModule, Options } from 'yargs';
-import { parseDigestUsers } from '../../src/auth/index.js';
+import { parseDigestUsers, SIPAE_DEFAULT_REALM } from '../../src/auth/index.js';
 import { FocusHarnessError } from '../../src/errors.js';
 import { isLabFaultName, LAB_FAULTS, startLabFocus, type LabFault, type LabFaultName, type LabFocusOptions } from '../../src/labfocus/index.js';
 import { reportHarnessError, setExitCode } from '../exit.js';
@@ -27,9 +27,13 @@ const LAB_OPTIONS: Record<LabFlag, Options> = {
   fault: { type: 'string', array: true, describe: 'fault switch to turn on (repeatable); see --list-faults' },
   'list-faults': { type: 'boolean', default: false, describe: 'print the fault switches and exit' },
   'c3p-style': { choices: ['202-then-info', '200'] as const, default: '202-then-info', describe: 'how C3P over INFO is answered' },
-  auth: { choices: ['none', 'digest'] as const, default: 'none', describe: 'authentication on REGISTER (digest: 401 challenges, SHA-256 and MD5, qop=auth)' },
-  users: { type: 'string', describe: 'with --auth digest: file of username:password lines (# comments); the username is the AOR\'s user part', requiresArg: true },
-  realm: { type: 'string', describe: 'with --auth digest: the Digest realm (default: the --domain)', requiresArg: true },
+  auth: {
+    choices: ['none', 'digest', 'ntlm'] as const,
+    default: 'none',
+    describe: 'authentication (digest: 401 challenges on REGISTER, SHA-256 and MD5, qop=auth; ntlm: MS-SIPAE NTLM handshake on REGISTER, then every request signed and everything the lab sends signed)',
+  },
+  users: { type: 'string', describe: 'with --auth digest or ntlm: file of username:password lines (# comments); the username is the AOR\'s user part', requiresArg: true },
+  realm: { type: 'string', describe: 'with --auth: the realm (digest default: the --domain; ntlm default: "SIP Communications Service")', requiresArg: true },
 };
 
 export interface LabArgs {
@@ -42,7 +46,7 @@ export interface LabArgs {
   fault?: string[];
   'list-faults': boolean;
   'c3p-style': '202-then-info' | '200';
-  auth?: 'none' | 'digest';
+  auth?: 'none' | 'digest' | 'ntlm';
   users?: string;
   realm?: string;
 }
@@ -92,20 +96,21 @@ function parseListen(listen: string): { host: string; port: number } {
   return { host: match[1] as string, port };
 }
 
-/** `--auth digest --users FILE [--realm R]` → the lab's `auth` option; `FH_USAGE` for a missing or bad file. */
-async function readAuth(args: LabArgs): Promise<{ realm: string; users: Map<string, string> } | undefined> {
-  if (args.auth !== 'digest') {
-    if (args.users !== undefined) throw new FocusHarnessError('FH_USAGE', '--users needs --auth digest');
+/** `--auth digest|ntlm --users FILE [--realm R]` → the lab's `auth` option; `FH_USAGE` for a missing or bad file. */
+async function readAuth(args: LabArgs): Promise<{ scheme: 'digest' | 'ntlm'; realm: string; users: Map<string, string> } | undefined> {
+  const scheme = args.auth;
+  if (scheme !== 'digest' && scheme !== 'ntlm') {
+    if (args.users !== undefined) throw new FocusHarnessError('FH_USAGE', '--users needs --auth digest or --auth ntlm');
     return undefined;
   }
-  if (args.users === undefined) throw new FocusHarnessError('FH_USAGE', '--auth digest needs --users FILE (username:password lines)');
+  if (args.users === undefined) throw new FocusHarnessError('FH_USAGE', `--auth ${scheme} needs --users FILE (username:password lines)`);
   const path = args.users;
   const text = await readFile(path, 'utf8').catch((error: unknown) => {
     throw new FocusHarnessError('FH_USAGE', `cannot read --users ${path}: ${(error as Error).message}`, { cause: error });
   });
   const users = parseDigestUsers(text, path);
   if (users.size === 0) throw new FocusHarnessError('FH_USAGE', `${path}: no users (expected username:password lines)`);
-  return { realm: args.realm ?? args.domain, users };
+  return { scheme, realm: args.realm ?? (scheme === 'ntlm' ? SIPAE_DEFAULT_REALM : args.domain), users };
 }
 
 function signalPromise(): Promise<string> {
@@ -160,7 +165,11 @@ export async function runLab(args: LabArgs, io: LabIo): Promise<number> {
     const stopped = io.waitForStop();
     const trust = lab.caPath ? `; clients must trust the CA in ${lab.caPath}` : lab.transport === 'tls' ? '; serving the given --cert' : '';
     const faults = lab.faults.length > 0 ? ` with faults: ${lab.faults.join(', ')}` : '';
-    const digest = auth ? `; Digest on REGISTER for ${auth.users.size} user(s) in realm "${auth.realm}"` : '';
+    const digest = auth === undefined
+      ? ''
+      : auth.scheme === 'ntlm'
+        ? `; MS-SIPAE NTLM for ${auth.users.size} user(s) in realm "${auth.realm}" (every request signed)`
+        : `; Digest on REGISTER for ${auth.users.size} user(s) in realm "${auth.realm}"`;
     io.stderr.write(`lab focus listening on ${lab.transport} ${lab.host}:${lab.port} (domain ${lab.domain})${trust}${faults}${digest}\nPress Ctrl-C to stop.\n`);
     io.onListening?.({ host: lab.host, port: lab.port, caPath: lab.caPath });
     const signal = await stopped;
@@ -182,6 +191,7 @@ export const labCommand: CommandModule<object, LabArgs> = {
       .example('$0 lab', 'listen on 127.0.0.1:5061 over TLS with generated lab certificates')
       .example('$0 lab --listen 127.0.0.1:0 --fault omit-focus-bye', 'a lab focus that forgets the focus BYE on ejection')
       .example('$0 lab --auth digest --users lab-users.txt', 'challenge every REGISTER; users and passwords from the file')
+      .example('$0 lab --auth ntlm --users lab-users.txt', 'authenticate as a Lync front end does (MS-SIPAE NTLM, signed messages)')
       .example('$0 lab --list-faults', 'list the fault switches'),
   handler: async (argv) => {
     const code = await runLab(argv, { stdout: process.stdout, stderr: process.stderr, waitForStop: signalPromise });

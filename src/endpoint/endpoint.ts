@@ -18,7 +18,7 @@ import {
 } from '../conference/index.js';
 import { DigestClient, SipaeClient } from '../auth/index.js';
 import { Dialog } from '../dialog/index.js';
-import { FocusHarnessError } from '../errors.js';
+import { FocusHarnessError, isFocusHarnessError } from '../errors.js';
 import {
   createResponse,
   getCSeq,
@@ -787,18 +787,7 @@ export class Endpoint {
    */
   async #sendAuthorized(layer: TransactionLayer, first: SipRequest): Promise<{ request: SipRequest; response: SipResponse }> {
     const sipae = this.#sipae;
-    if (sipae) {
-      let request = first;
-      let response = await layer.sendRequest(request);
-      // Two rounds: the scheme offer, then the NTLM CHALLENGE (brief §3.4); a refusal throws.
-      for (let attempt = 0; attempt < 2 && SipaeClient.isChallenge(response); attempt++) {
-        sipae.acceptChallenge(request, response);
-        request = nextAttempt(request);
-        response = await layer.sendRequest(request);
-      }
-      if (SipaeClient.isChallenge(response)) sipae.acceptChallenge(request, response);
-      return { request, response };
-    }
+    if (sipae) return this.#sendSipae(layer, sipae, first);
     const digest = this.#digest;
     let request = digest ? digest.authorizeRequest(first) : first;
     let response = await layer.sendRequest(request);
@@ -808,6 +797,32 @@ export class Endpoint {
       response = await layer.sendRequest(request);
     }
     return { request, response };
+  }
+
+  /**
+   * MS-SIPAE NTLM: two challenge rounds at most — the scheme offer, then the NTLM CHALLENGE (brief
+   * §3.4); a refusal throws `FH_AUTH`. A response dropped for a missing or wrong server signature
+   * ends in a transaction timeout, reported as `FH_AUTH` with the signature problem.
+   */
+  async #sendSipae(layer: TransactionLayer, sipae: SipaeClient, first: SipRequest): Promise<{ request: SipRequest; response: SipResponse }> {
+    const failuresBefore = this.authFailures.length;
+    try {
+      let request = first;
+      let response = await layer.sendRequest(request);
+      for (let attempt = 0; attempt < 2 && SipaeClient.isChallenge(response); attempt++) {
+        sipae.acceptChallenge(request, response);
+        request = nextAttempt(request);
+        response = await layer.sendRequest(request);
+      }
+      if (SipaeClient.isChallenge(response)) sipae.acceptChallenge(request, response);
+      return { request, response };
+    } catch (error) {
+      const dropped = this.authFailures.slice(failuresBefore);
+      if (isFocusHarnessError(error) && error.code === 'FH_TXN_TIMEOUT' && dropped.length > 0) {
+        throw new FocusHarnessError('FH_AUTH', `${first.method} got no acceptable answer: dropped for MS-SIPAE signature — ${dropped.join('; ')}`, { cause: error });
+      }
+      throw error;
+    }
   }
 
   /** RFC 3261 §12.2.2: a CSeq lower than the last one seen gets 500; glare on a closing dialog is fine. */

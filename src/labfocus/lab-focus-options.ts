@@ -24,10 +24,13 @@ export interface LabFocusOptions {
   /** How C3P over INFO is answered. @default '202-then-info' (the seed's style) */
   c3pStyle?: '202-then-info' | '200';
   /**
-   * Require Digest on REGISTER (RFC 3261 §22.4; MD5 and SHA-256, qop=auth): the users' passwords
-   * by Digest username (the user part of their AOR). @default no authentication
+   * Authenticate users, with their passwords by username (the user part of their AOR).
+   * `digest` (the default scheme): Digest on REGISTER (RFC 3261 §22.4; MD5 and SHA-256, qop=auth).
+   * `ntlm`: MS-SIPAE over NTLM as a Lync front end does — the NTLM handshake on REGISTER, then every
+   * request on that connection must carry a valid signature and everything the lab sends there is
+   * signed (realm "SIP Communications Service" unless `realm` is given). @default no authentication
    */
-  auth?: { readonly realm?: string; readonly users: ReadonlyMap<string, string> };
+  auth?: { readonly scheme?: 'digest' | 'ntlm'; readonly realm?: string; readonly users: ReadonlyMap<string, string> };
   /**
    * Forget a conference this long after its last participant left (load runs: memory stays flat).
    * @default never — a conference lives until deleteConference, as an ad-hoc conference does

@@ -6,10 +6,10 @@
  * sockets, timers and the request routing table (brief §1.3: server-originated requests go down
  * the connection the user registered on, to its registered Contact).
  */
-import type { DigestServer } from '../auth/index.js';
+import type { DigestServer, SipaeServerSession } from '../auth/index.js';
 import type { Logger } from 'pino';
-import { createResponse, newBranch, serializeMessage, type SipRequest, type SipResponse } from '../sip/index.js';
-import { TransactionLayer, type ServerTransaction } from '../transaction/index.js';
+import { createResponse, newBranch, serializeMessage, type SipMessage, type SipRequest, type SipResponse } from '../sip/index.js';
+import { TransactionLayer, type ServerTransaction, type TransactionChannel } from '../transaction/index.js';
 import type { SipConnection, SipListener } from '../transport/index.js';
 import type { Clock, TimerHandle } from '../util/index.js';
 import { AckWaiter } from './ack-waiter.js';
@@ -35,6 +35,8 @@ export interface LabFocusServerInit {
   clock: Clock;
   logger: Logger;
   registrarAuth?: DigestServer;
+  /** MS-SIPAE: a fresh server session for each connection (`auth.scheme: 'ntlm'`). */
+  sipae?: () => SipaeServerSession;
   forgetEmptyConferencesAfterMs?: number;
 }
 
@@ -54,6 +56,7 @@ export class LabFocusServer implements LabFocusCore {
   readonly #dialogTimers = new Map<LabDialog, TimerHandle>();
   #stopped = false;
   readonly #forgetEmptyAfterMs: number | undefined;
+  readonly #sipae: (() => SipaeServerSession) | undefined;
 
   constructor(init: LabFocusServerInit) {
     this.#listener = init.listener;
@@ -63,6 +66,7 @@ export class LabFocusServer implements LabFocusCore {
     this.logger = init.logger;
     this.registrarAuth = init.registrarAuth;
     this.#forgetEmptyAfterMs = init.forgetEmptyConferencesAfterMs;
+    this.#sipae = init.sipae;
     this.#acks = new AckWaiter(init.clock, (callId) =>
       this.logger.warn({ event: 'invite.no-ack', callId }, 'no ACK for a 2xx to INVITE within 64·T1'),
     );
@@ -70,7 +74,7 @@ export class LabFocusServer implements LabFocusCore {
   }
 
   #accept(connection: SipConnection): void {
-    const layer = new TransactionLayer(connection, { clock: this.clock });
+    const layer = new TransactionLayer(this.#sipae ? this.#signedChannel(connection, this.#sipae()) : connection, { clock: this.clock });
     const link: LabLink = { connection, layer };
     this.#links.set(connection.id, link);
     layer.onRequest((request, txn) => this.#receive(link, request, txn));
@@ -78,6 +82,43 @@ export class LabFocusServer implements LabFocusCore {
     connection.onParseError((error) => this.logger.warn({ event: 'sip.parse-error', connectionId: connection.id, err: error }, 'unparsable message'));
     connection.onClose(() => this.#closed(link));
     this.logger.debug({ event: 'connection.open', connectionId: connection.id, remote: connection.remote }, 'connection accepted');
+  }
+
+  /**
+   * MS-SIPAE in front of the transaction layer (as a front end does it): the handshake and
+   * unsigned requests are answered here; what passes is signed-and-verified; all we send is signed.
+   */
+  #signedChannel(connection: SipConnection, session: SipaeServerSession): TransactionChannel {
+    const send = (message: SipMessage): unknown => {
+      session.outbound(message);
+      return connection.send(message);
+    };
+    return {
+      transport: connection.transport,
+      local: connection.local,
+      onClose: (cb: (reason?: unknown) => void): void => {
+        connection.onClose(cb);
+      },
+      send,
+      onMessage: (cb: (message: SipMessage) => void): void => {
+        connection.onMessage((message) => {
+          if (this.#stopped) return;
+          const verdict = session.inbound(message);
+          if (verdict.kind === 'pass') {
+            cb(message);
+            return;
+          }
+          this.logger.info({ event: 'sipae.refused', connectionId: connection.id, reason: verdict.reason }, 'MS-SIPAE: request not accepted');
+          if (verdict.kind === 'answer') {
+            try {
+              Promise.resolve(send(verdict.response)).catch(() => undefined);
+            } catch {
+              // The connection is gone: nobody to answer.
+            }
+          }
+        });
+      },
+    };
   }
 
   #receive(link: LabLink, request: SipRequest, txn: ServerTransaction): void {

@@ -2,15 +2,20 @@
  * Starts the lab focus on one listener (issue 3): registrar, focus factory, focus, conference
  * event package and IM MCU, with the named fault switches composed into its policy.
  */
-import { DigestServer } from '../auth/index.js';
+import { DigestServer, SipaeServerSession } from '../auth/index.js';
 import pino from 'pino';
 import { FocusHarnessError } from '../errors.js';
 import { ensureLabCertificates } from '../pki/index.js';
 import { listen } from '../transport/index.js';
-import { systemClock } from '../util/index.js';
+import { getTo } from '../sip/index.js';
+import { systemClock, type Clock } from '../util/index.js';
+import { aorOf } from './conference-address.js';
 import { composeLabPolicy } from './lab-faults.js';
 import type { LabFocus, LabFocusOptions } from './lab-focus-options.js';
 import { LabFocusServer } from './lab-focus-server.js';
+
+/** The lab's server name: Warning/ms-diagnostics source and the MS-SIPAE targetname. */
+const LAB_SERVER_NAME = 'lab-focus.focus-harness';
 
 export async function startLabFocus(options: LabFocusOptions = {}): Promise<LabFocus> {
   const host = options.host ?? '127.0.0.1';
@@ -44,12 +49,15 @@ export async function startLabFocus(options: LabFocusOptions = {}): Promise<LabF
   const port = listener.address.port;
   const server = new LabFocusServer({
     listener,
-    settings: { host, port, transport, domain, c3pStyle: options.c3pStyle ?? '202-then-info', serverName: 'lab-focus.focus-harness' },
+    settings: { host, port, transport, domain, c3pStyle: options.c3pStyle ?? '202-then-info', serverName: LAB_SERVER_NAME },
     policy,
     clock,
     logger,
     ...(options.forgetEmptyConferencesAfterMs === undefined ? {} : { forgetEmptyConferencesAfterMs: options.forgetEmptyConferencesAfterMs }),
-    ...(options.auth ? { registrarAuth: new DigestServer({ realm: options.auth.realm ?? domain, users: options.auth.users, clock }) } : {}),
+    ...(options.auth && options.auth.scheme !== 'ntlm'
+      ? { registrarAuth: new DigestServer({ realm: options.auth.realm ?? domain, users: options.auth.users, clock }) }
+      : {}),
+    ...(options.auth?.scheme === 'ntlm' ? { sipae: labSipae(options.auth, domain, clock) } : {}),
   });
   logger.info({ event: 'lab.started', host, port, transport, domain, faults, caPath }, 'lab focus listening');
   return {
@@ -65,4 +73,30 @@ export async function startLabFocus(options: LabFocusOptions = {}): Promise<LabF
       logger.info({ event: 'lab.stopped', host, port }, 'lab focus stopped');
     },
   };
+}
+
+/**
+ * One MS-SIPAE server session per connection: NTLM users from `auth.users` (names compared without
+ * case, the domain not checked), and the NTLM user must be the user part of the AOR it registers.
+ */
+function labSipae(
+  auth: NonNullable<LabFocusOptions['auth']>,
+  domain: string,
+  clock: Clock,
+): () => SipaeServerSession {
+  const passwords = new Map([...auth.users].map(([user, password]) => [user.toLowerCase(), password]));
+  return () =>
+    new SipaeServerSession({
+      ...(auth.realm === undefined ? {} : { realm: auth.realm }),
+      targetname: LAB_SERVER_NAME,
+      netbiosDomain: (domain.split('.')[0] ?? domain).toUpperCase().slice(0, 15),
+      netbiosComputer: 'LABFOCUS',
+      clock,
+      passwordOf: (user) => passwords.get(user.toLowerCase()),
+      refuseUser: (user, _domain, request) => {
+        const aor = aorOf(getTo(request).uri);
+        const expected = `sip:${user.toLowerCase()}@${domain}`;
+        return aor === expected ? undefined : `NTLM user ${user} may not register ${aor}`;
+      },
+    });
 }

@@ -137,6 +137,7 @@ export class ScenarioRun implements ScenarioContext<string>, ExpectationHost {
         c3pTimeoutMs: options.timeouts.c3pMs,
         ...(user?.username === undefined ? {} : { authUsername: user.username }),
         ...(user?.password === undefined ? {} : { password: user.password }),
+        ...(user?.authScheme === undefined ? {} : { authScheme: user.authScheme }),
         ...(options.keyLog === undefined ? {} : { keyLog: options.keyLog }),
         ...behaviourOf(scenario.endpointOptions?.[role]),
       });

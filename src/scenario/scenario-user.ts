@@ -4,8 +4,10 @@
 export interface ScenarioUser {
   readonly aor: string;
   readonly displayName?: string;
-  /** Digest username (lab proxies such as Kamailio). @default the user part of the AOR */
+  /** Authentication username (`DOMAIN\\user` for NTLM with a domain). @default the user part of the AOR */
   readonly username?: string;
-  /** Digest password, taken from the environment by the profile loader; never logged. */
+  /** Password for Digest or NTLM, taken from the environment by the profile loader; never logged. */
   readonly password?: string;
+  /** How the password is used: Digest challenges, or MS-SIPAE NTLM (Lync front ends). @default 'digest' */
+  readonly authScheme?: 'digest' | 'ntlm';
 }

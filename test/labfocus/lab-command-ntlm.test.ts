@@ -1,0 +1,59 @@
+/**
+ * `focus-harness lab --auth ntlm --users FILE`: a real lab on loopback that NTLM-authenticates
+ * (MS-SIPAE) an endpoint holding the password from the file and refuses one that does not.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { runLab, type LabArgs } from '../../cmd/commands/lab.js';
+import { Endpoint } from '../../src/endpoint/index.js';
+import { labCertificates } from '../helpers/lab-certs.js';
+
+function sink(): { stream: PassThrough; text: () => string } {
+  const stream = new PassThrough();
+  let text = '';
+  stream.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  return { stream, text: () => text };
+}
+
+const base: LabArgs = { listen: '127.0.0.1:0', transport: 'tls', domain: 'contoso.com', 'list-faults': false, 'c3p-style': '202-then-info' };
+
+describe('focus-harness lab --auth ntlm', { timeout: 30_000 }, () => {
+  it('registers a user with the password from --users and refuses a wrong one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fh-lab-ntlm-'));
+    const users = join(dir, 'users.txt');
+    writeFileSync(users, '# lab users\nalice:alice-lab-pw\n');
+    const usage = sink();
+    expect(await runLab({ ...base, auth: 'ntlm' }, { stdout: sink().stream, stderr: usage.stream, waitForStop: () => Promise.resolve('x') })).toBe(2);
+    expect(usage.text()).toContain('--auth ntlm needs --users FILE');
+
+    const certs = await labCertificates();
+    const err = sink();
+    let stop: (signal: string) => void = () => undefined;
+    let listening: (p: number) => void = () => undefined;
+    const port = new Promise<number>((resolve) => (listening = resolve));
+    const run = runLab(
+      { ...base, cert: certs.certPath, key: certs.keyPath, auth: 'ntlm', users },
+      { stdout: sink().stream, stderr: err.stream, waitForStop: () => new Promise((resolve) => (stop = resolve)), onListening: (w) => listening(w.port) },
+    );
+    const server = { host: '127.0.0.1', port: await port, transport: 'tls' as const, ca: certs.caCertPem, servername: 'localhost' };
+    const alice = new Endpoint({ role: 'alice', aor: 'sip:alice@contoso.com', password: 'alice-lab-pw', authScheme: 'ntlm', server });
+    const wrong = new Endpoint({ role: 'alice', aor: 'sip:alice@contoso.com', password: 'guess', authScheme: 'ntlm', server });
+    try {
+      await alice.connect();
+      expect((await alice.register()).status).toBe(200);
+      expect(alice.authFailures).toEqual([]);
+      await wrong.connect();
+      await expect(wrong.register()).rejects.toMatchObject({ code: 'FH_AUTH', message: expect.stringContaining('user "alice"') });
+    } finally {
+      await alice.close();
+      await wrong.close();
+      stop('SIGINT');
+    }
+    expect(await run).toBe(0);
+    expect(err.text()).toContain('MS-SIPAE NTLM for 1 user(s) in realm "SIP Communications Service"');
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
