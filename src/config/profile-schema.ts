@@ -26,7 +26,7 @@ export const userSchema = z
   .object({
     aor: z.string().regex(/^sips?:[^@\s]+@[^@\s]+$/, 'must be a SIP address of record like sip:alice@contoso.com'),
     displayName: z.string().min(1).optional(),
-    /** Digest username when it differs from the AOR's user part. */
+    /** Authentication username when it differs from the AOR's user part (`DOMAIN\\user` for NTLM). */
     username: z.string().min(1).optional(),
     /** Name of the environment variable holding this user's password. */
     passwordEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name').optional(),
@@ -57,6 +57,11 @@ export const profileSchema = z
         return z.NEVER;
       }),
     domain: z.string().regex(/^[A-Za-z0-9.-]+$/, 'must be a DNS domain like contoso.com').optional(),
+    /**
+     * How the users' passwords answer 401/407: `digest` (lab proxies such as Kamailio) or `ntlm`
+     * (MS-SIPAE, as Lync/Skype for Business front ends want: signed messages). @default 'digest'
+     */
+    auth: z.enum(['digest', 'ntlm']).default('digest'),
     users: z.record(z.string().regex(/^[a-z][a-z0-9_-]*$/, 'role names are lower-case words'), userSchema).default({}),
     timeouts: timeoutsSchema.default({}),
     /** Lab focus fault switches (embedded server only). */

@@ -25,6 +25,8 @@ export interface ResolvedUser {
   readonly username?: string;
   /** From the environment variable named by `passwordEnv`; never from a file. */
   readonly password?: string;
+  /** The profile's `auth` when it is `ntlm` (Digest is the default). */
+  readonly authScheme?: 'ntlm';
 }
 
 export interface ResolvedProfile {
@@ -109,6 +111,7 @@ export function resolveProfile(
       ...(user.displayName ? { displayName: user.displayName } : {}),
       ...(user.username ? { username: user.username } : {}),
       ...(password ? { password } : {}),
+      ...(profile.auth === 'ntlm' ? { authScheme: 'ntlm' as const } : {}),
     };
   }
 

@@ -5,6 +5,7 @@
  * password is one clear FH_AUTH naming the user, with no retry loop.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseProfile, resolveProfile } from '../../src/config/index.js';
 import { Endpoint, type ServerTarget } from '../../src/endpoint/index.js';
 import { startLabFocus, type LabFocus } from '../../src/labfocus/index.js';
 import { embeddedCertDir, findBuiltinScenario, runScenario, type RunResult } from '../../src/scenario/index.js';
@@ -73,6 +74,19 @@ describe('eject with MS-SIPAE NTLM against the lab focus', { timeout: 60_000 }, 
       }
     }
     expect(lastCnum).toBeGreaterThan(5);
+  });
+
+  it('a profile with auth: ntlm and passwords from the environment runs eject', async () => {
+    const yaml = [
+      'auth: ntlm',
+      'users:',
+      ...[...PASSWORDS.keys()].map((role) => `  ${role}: { aor: sip:${role}@contoso.com, passwordEnv: FH_${role.toUpperCase()}_PW }`),
+      '',
+    ].join('\n');
+    const env = Object.fromEntries([...PASSWORDS].map(([role, password]) => [`FH_${role.toUpperCase()}_PW`, password]));
+    const resolved = resolveProfile(parseProfile(yaml, 'ntlm.yaml'), {}, { env });
+    const result = await runScenario(findBuiltinScenario('eject')!, { target, users: resolved.users });
+    expect(summary(result)).toBe('passed');
   });
 
   it('a wrong password is one FH_AUTH naming the user, after three REGISTERs', async () => {
