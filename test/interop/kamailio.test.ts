@@ -143,6 +143,11 @@ describeWithTools('Kamailio as TLS registrar and proxy in front of the lab focus
     expect(benotify.length).toBeGreaterThan(0);
     // eject no longer requires it (Carol's own BYE may end D1), but the lab sends it: it must come through.
     expect(result.records.some((r) => r.role === 'carol' && r.direction === 'in' && r.dialog === 'D1' && r.firstLine.startsWith('BYE '))).toBe(true);
+    // E3/E4: Carol's probes on her ended D1 and D3 travel the record-route to the lab, whose 481s
+    // (the MCU's names itself) come back through the proxy.
+    const probes = result.records.filter((r) => r.role === 'carol' && (r.dialog === 'D1' || r.dialog === 'D3') && /^(INFO|MESSAGE) |^SIP\/2\.0 481/.test(r.firstLine));
+    expect(probes.map((r) => `${r.direction} ${r.dialog ?? '-'} ${r.firstLine.split(' ')[r.direction === 'in' ? 1 : 0] ?? ''}`)).toEqual(expect.arrayContaining(['out D1 INFO', 'in D1 481', 'out D3 MESSAGE', 'in D3 481']));
+    expect(probes.some((r) => r.dialog === 'D3' && r.direction === 'in' && /Dialog does not exist/.test(r.firstLine))).toBe(true);
     console.log(`eject through ${kam.version}: ${result.records.length} messages, ${benotify.length} BENOTIFY relayed, status ${result.status}`);
   }, 90_000);
 
@@ -156,6 +161,7 @@ describeWithTools('Kamailio as TLS registrar and proxy in front of the lab focus
     ['keep-ejected-subscription', 'eject', /carol: expected BENOTIFY or NOTIFY in D2 where subscription-state is terminated/],
     ['eject-reports-failure', 'eject', /alice: expected a C3P deleteUser response with code="success"/],
     ['malformed-benotify-xml', 'eject', /well-formed/],
+    ['ended-dialog-still-answered', 'eject', /carol: expected a 481 to the INFO Carol sends on her ended D1[\s\S]*instead: 200 OK/],
   ];
 
   it.each(FAULTS)('the lab fault %s is still caught through Kamailio (%s)', async (fault, scenario, mentions) => {
