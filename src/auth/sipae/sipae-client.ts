@@ -49,7 +49,10 @@ export interface SipaeClientOptions {
 interface SaIdentity {
   readonly realm: string;
   readonly targetname: string;
+  /** The version the server advertised; signing follows it (2 when none). */
   readonly version: number;
+  /** Whether the server named a version: only then is `version=` repeated (as SIPE does). */
+  readonly versionGiven: boolean;
   readonly set: SipaeHeaderSet;
 }
 
@@ -120,6 +123,7 @@ export class SipaeClient {
       realm: params.realm ?? '',
       targetname: params.targetname ?? '',
       version: params.version ?? 2,
+      versionGiven: params.version !== undefined,
       set,
     };
     const sent = findSipaeLine(request, CREDENTIALS_HEADER)?.params;
@@ -168,15 +172,16 @@ export class SipaeClient {
     const register = request.method.toUpperCase() === 'REGISTER';
     const header = CREDENTIALS_HEADER[state.sa.set];
     const base: SipaeParams = { scheme: 'NTLM', qop: 'auth', realm: state.sa.realm, targetname: state.sa.targetname };
+    const version = state.sa.versionGiven ? { version: state.sa.version } : {};
     if (state.kind === 'negotiate') {
       if (!register) return;
       removeSipaeLines(request, CREDENTIALS_HEADER);
-      request.headers.append(header, formatSipaeCredentials({ ...base, version: state.sa.version, gssapiData: '' }));
+      request.headers.append(header, formatSipaeCredentials({ ...base, ...version, gssapiData: '' }));
       return;
     }
     if (state.kind === 'authenticate') {
       if (!register) return;
-      const params: SipaeParams = { ...base, opaque: state.opaque, version: state.sa.version, gssapiData: state.token };
+      const params: SipaeParams = { ...base, opaque: state.opaque, ...version, gssapiData: state.token };
       removeSipaeLines(request, CREDENTIALS_HEADER);
       // Version 4: the REGISTER carrying the AUTHENTICATE is already signed (brief §3.4 step 5).
       request.headers.append(header, formatSipaeCredentials(state.sa.version >= 4 ? this.#signed(request, params, state) : params));

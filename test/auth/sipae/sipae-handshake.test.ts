@@ -262,6 +262,18 @@ describe('SipaeClient ↔ SipaeServerSession', () => {
     expect(refused).toMatchObject({ status: 403 });
   });
 
+  it('repeats version= only when the server advertised one', () => {
+    const client = new SipaeClient({ credentials: { user: 'alice', domain: '', password: 'x' }, clock: new ManualClock() });
+    const r1 = aliceRegister(1);
+    client.acceptChallenge(r1, createResponse(r1, 401, undefined, {
+      toTag: 'x',
+      headers: [['WWW-Authenticate', 'NTLM realm="SIP Communications Service", targetname="old.lab"']],
+    }));
+    const r2 = aliceRegister(2);
+    client.prepareRequest(r2);
+    expect(r2.headers.get('Authorization')).toBe('NTLM qop="auth", realm="SIP Communications Service", targetname="old.lab", gssapi-data=""');
+  });
+
   it('a 401 offering only Digest is FH_AUTH', () => {
     const client = new SipaeClient({ credentials: { user: 'alice', domain: '', password: 'x' }, clock: new ManualClock() });
     const r1 = aliceRegister(1);
