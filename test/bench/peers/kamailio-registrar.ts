@@ -3,13 +3,11 @@
  * no auth, in-memory location table) on 127.0.0.1 and a port the bench chose; stopped by its
  * own pid.
  */
-import { once } from 'node:events';
 import { copyFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startChild, type ChildProcessHandle } from '../../interop/helpers/child-process-handle.js';
-import { kamailioVersion } from '../../interop/helpers/kamailio-process.js';
+import { startChild } from '../../interop/helpers/child-process-handle.js';
+import { kamailioVersion, waitForPort } from '../../interop/helpers/kamailio-process.js';
 
 export interface BenchKamailio {
   readonly version: string;
@@ -19,7 +17,6 @@ export interface BenchKamailio {
 }
 
 const CONFIG = fileURLToPath(new URL('../kamailio-registrar.cfg', import.meta.url));
-const START_TIMEOUT_MS = 15_000;
 
 export async function startBenchKamailio(binary: string, runDir: string, port: number, tcpWorkers = 2): Promise<BenchKamailio> {
   const config = join(runDir, 'kamailio-registrar.cfg');
@@ -32,7 +29,7 @@ export async function startBenchKamailio(binary: string, runDir: string, port: n
     '-A', `TCP_WORKERS=${tcpWorkers}`,
   ], { cwd: runDir });
   try {
-    await waitForListening(port, handle);
+    await waitForPort(port, handle);
     // Workers are still being forked right after the port opens; stopping now can orphan them.
     await new Promise((resolve) => setTimeout(resolve, 500));
   } catch (error) {
@@ -47,22 +44,4 @@ export async function startBenchKamailio(binary: string, runDir: string, port: n
       await handle.stop('SIGTERM', 5000);
     },
   };
-}
-
-async function waitForListening(port: number, handle: ChildProcessHandle): Promise<void> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  let exited = false;
-  void handle.exited.then(() => { exited = true; });
-  while (Date.now() < deadline) {
-    if (exited) throw new Error(`kamailio exited during start-up:\n${handle.output().slice(-4000)}`);
-    const socket = connect({ host: '127.0.0.1', port });
-    const ok = await Promise.race([
-      once(socket, 'connect').then(() => true, () => false),
-      once(socket, 'error').then(() => false),
-    ]);
-    socket.destroy();
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`kamailio did not listen on ${port} within ${START_TIMEOUT_MS} ms:\n${handle.output().slice(-4000)}`);
 }

@@ -82,7 +82,8 @@ export async function startKamailio(o: KamailioOptions): Promise<KamailioProcess
   };
 }
 
-async function waitForPort(port: number, handle: ChildProcessHandle): Promise<void> {
+/** Resolves once a started Kamailio accepts TCP connections on `port`; throws with its output if it exits or takes over 15 s. */
+export async function waitForPort(port: number, handle: ChildProcessHandle): Promise<void> {
   const deadline = Date.now() + 15_000;
   let exited = false;
   void handle.exited.then(() => { exited = true; });
