@@ -64,7 +64,8 @@ export interface LabIo {
 /** "im, join-and-chat", plus how a SHOULD fault shows up. */
 export function describeCaughtBy(fault: LabFault): string {
   const names = fault.caughtBy.join(', ');
-  return fault.severity === 'SHOULD' ? `${names} (as a warning: the assertion is a SHOULD)` : names;
+  const lab = fault.requiresAuth === 'ntlm' ? ' (NTLM lab)' : '';
+  return fault.severity === 'SHOULD' ? `${names}${lab} (as a warning: the assertion is a SHOULD)` : `${names}${lab}`;
 }
 
 /** The fault table as a person reads it: what each switch does, what it breaks, which scenarios catch it. */
@@ -83,7 +84,7 @@ export function formatFaultTable(): string {
  */
 export function formatFaultMarkdown(): string {
   const cell = (text: string): string => text.replace(/\|/g, '\\|');
-  const rows = LAB_FAULTS.map((f) => `| \`${f.name}\` | ${cell(f.description)} | ${cell(f.breaks)} | ${cell(f.caughtBy.map((s) => `\`${s}\``).join(', '))}${f.severity === 'SHOULD' ? ' (warning)' : ''} |`);
+  const rows = LAB_FAULTS.map((f) => `| \`${f.name}\` | ${cell(f.description)} | ${cell(f.breaks)} | ${cell(f.caughtBy.map((s) => `\`${s}\``).join(', '))}${f.severity === 'SHOULD' ? ' (warning)' : ''}${f.requiresAuth === 'ntlm' ? ' (NTLM lab)' : ''} |`);
   return ['| fault | what the lab focus does | what it breaks | caught by |', '| --- | --- | --- | --- |', ...rows].join('\n') + '\n';
 }
 

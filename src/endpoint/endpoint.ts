@@ -46,7 +46,7 @@ import { buildImSdp } from './im-sdp.js';
 import { nextAttempt, ntlmUserOf } from './challenge-retry.js';
 import { inboundRequestStatus } from './inbound-request-status.js';
 import { sessionRefreshDelay } from './session-timer.js';
-import type { InboundMessage } from './inbound-message.js';
+import type { InboundMessage, SipaeRejection } from './inbound-message.js';
 import type { JoinResult } from './join-result.js';
 import { buildOutOfDialogRequest, formatFromNameAddr } from './out-of-dialog-request.js';
 import { Registration } from './registration.js';
@@ -242,11 +242,12 @@ export class Endpoint {
       },
       onMessage: (cb: (message: SipMessage) => void): void => {
         connection.onMessage((message, raw) => {
-          this.#received(connection, message, raw);
           const verdict = this.#sipae?.verifyIncoming(message);
+          const rejected = verdict !== undefined && !verdict.ok ? { reason: verdict.reason, detail: verdict.detail } : undefined;
+          this.#received(connection, message, raw, rejected);
           // MS-SIPAE 3.2.5.2 (brief §3.8): an unsigned or badly signed message is dropped.
-          if (verdict !== undefined && !verdict.ok) {
-            this.authFailures.push(`${this.role}: ${verdict.detail}`);
+          if (rejected !== undefined) {
+            this.authFailures.push(`${this.role}: ${rejected.detail}`);
             return;
           }
           cb(message);
@@ -584,7 +585,7 @@ export class Endpoint {
 
   // ---------------------------------------------------------------- inbound messages
 
-  #received(connection: SipConnection, message: SipMessage, raw: Buffer): void {
+  #received(connection: SipConnection, message: SipMessage, raw: Buffer, sipaeRejected: SipaeRejection | undefined): void {
     const traced = this.#tracer.in(connection, message, raw);
     if (this.#options.keepReceived === false && this.#inboundListeners.length === 0) return;
     const inbound: InboundMessage = {
@@ -594,6 +595,7 @@ export class Endpoint {
       time: traced.time,
       peer: traced.peer,
       ...(traced.dialog === undefined ? {} : { dialog: traced.dialog }),
+      ...(sipaeRejected === undefined ? {} : { sipaeRejected }),
     };
     if (this.#options.keepReceived !== false) this.received.push(inbound);
     for (const listener of this.#inboundListeners) listener(inbound);

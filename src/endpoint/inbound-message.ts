@@ -13,4 +13,16 @@ export interface InboundMessage {
   time: number;
   peer: TracePeer;
   dialog?: TraceDialog;
+  /**
+   * Set when the endpoint dropped the message for its MS-SIPAE signature (brief §3.8): it is on the
+   * trace but never reached the transaction layer.
+   */
+  sipaeRejected?: SipaeRejection;
+}
+
+/** Why a message was dropped for its MS-SIPAE signature. */
+export interface SipaeRejection {
+  /** `unsigned`: no Authentication-Info although the SA is up; `bad-signature`: rspauth does not verify. */
+  readonly reason: 'unsigned' | 'bad-signature';
+  readonly detail: string;
 }

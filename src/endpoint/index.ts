@@ -1,7 +1,7 @@
 export { Endpoint, ENDPOINT_VERSION } from './endpoint.js';
 export { LOAD_ROSTER_HISTORY_LIMIT, type EndpointOptions, type ServerTarget } from './endpoint-options.js';
 export type { C3pOutcome } from './c3p-outcome.js';
-export type { InboundMessage } from './inbound-message.js';
+export type { InboundMessage, SipaeRejection } from './inbound-message.js';
 export type { JoinResult } from './join-result.js';
 export type { ProbedDialog } from './ended-dialog-probe.js';
 export type { DialogUsageState, EndpointDialogState } from './dialog-usage-state.js';

@@ -41,6 +41,8 @@ export const LAB_FAULT_NAMES = [
   'ignore-modify-conference',
   'mcu-types-omit-chat',
   'ended-dialog-still-answered',
+  'corrupt-sipae-signature',
+  'unsigned-after-sa',
 ] as const;
 
 export type LabFaultName = (typeof LAB_FAULT_NAMES)[number];

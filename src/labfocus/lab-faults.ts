@@ -28,6 +28,11 @@ export interface LabFault {
    * fault leaves them passing with a warning. @default 'MUST'
    */
   readonly severity: 'MUST' | 'SHOULD';
+  /**
+   * The lab authentication the fault acts on: `ntlm` faults only change something when the lab
+   * runs MS-SIPAE NTLM (`auth: { scheme: 'ntlm' }`), so their scenarios run against such a lab.
+   */
+  readonly requiresAuth?: 'ntlm';
 }
 
 interface LabFaultEntry {
@@ -36,6 +41,7 @@ interface LabFaultEntry {
   breaks: string;
   caughtBy: readonly string[];
   severity?: 'SHOULD';
+  requiresAuth?: 'ntlm';
   wrap: LabFaultWrapper;
 }
 
@@ -331,18 +337,38 @@ const TABLE: readonly LabFaultEntry[] = [
     caughtBy: ['eject', 'eject-passive'],
     wrap: (next) => ({ ...next, endedDialogStatus: () => 200 }),
   },
+  {
+    name: 'corrupt-sipae-signature',
+    description: 'once a connection\'s MS-SIPAE security association is up, every request the lab sends on it carries an rspauth with one byte flipped',
+    breaks: '§7.1.5: every server request carries a signature that verifies with the SA (a client drops one that does not)',
+    caughtBy: ['join2', 'eject'],
+    requiresAuth: 'ntlm',
+    wrap: (next) => ({ ...next, sipaeRequestSigning: () => 'corrupt' }),
+  },
+  {
+    name: 'unsigned-after-sa',
+    description: 'the first request the lab sends on a connection after its MS-SIPAE security association is up has no Authentication-Info',
+    breaks: '§7.1.5: every server request carries a signature once the SA exists (a client drops an unsigned one)',
+    caughtBy: ['join2', 'eject'],
+    requiresAuth: 'ntlm',
+    wrap: (next) => ({
+      ...next,
+      sipaeRequestSigning: (method, index) => (index === 0 ? 'unsigned' : next.sipaeRequestSigning(method, index)),
+    }),
+  },
 ];
 
 /**
  * The fault switches, in a stable order: name, what it does, which assertion it breaks and which
  * scenarios catch it.
  */
-export const LAB_FAULTS: readonly LabFault[] = TABLE.map(({ name, description, breaks, caughtBy, severity }) => ({
+export const LAB_FAULTS: readonly LabFault[] = TABLE.map(({ name, description, breaks, caughtBy, severity, requiresAuth }) => ({
   name,
   description,
   breaks,
   caughtBy,
   severity: severity ?? 'MUST',
+  ...(requiresAuth === undefined ? {} : { requiresAuth }),
 }));
 
 /**

@@ -8,7 +8,7 @@
  */
 import type { DigestServer, SipaeServerSession } from '../auth/index.js';
 import type { Logger } from 'pino';
-import { createResponse, newBranch, serializeMessage, type SipMessage, type SipRequest, type SipResponse } from '../sip/index.js';
+import { createResponse, isRequest, newBranch, serializeMessage, type SipMessage, type SipRequest, type SipResponse } from '../sip/index.js';
 import { TransactionLayer, type ServerTransaction, type TransactionChannel } from '../transaction/index.js';
 import type { SipConnection, SipListener } from '../transport/index.js';
 import type { Clock, TimerHandle } from '../util/index.js';
@@ -24,6 +24,7 @@ import type { RosterChange } from './roster-change.js';
 import { callIdOf, cseqOf } from './message-fields.js';
 import { publishRosterChange } from './roster-publisher.js';
 import { routeRequest } from './route-request.js';
+import { applySipaeSigning } from './sipae-signing.js';
 
 /** How long an ended dialog stays findable, so a crossing BYE still matches (64·T1). */
 const DIALOG_LINGER_MS = 32_000;
@@ -86,11 +87,16 @@ export class LabFocusServer implements LabFocusCore {
 
   /**
    * MS-SIPAE in front of the transaction layer (as a front end does it): the handshake and
-   * unsigned requests are answered here; what passes is signed-and-verified; all we send is signed.
+   * unsigned requests are answered here; what passes is signed-and-verified; all we send is signed
+   * (each request after the SA as the policy's `sipaeRequestSigning` says).
    */
   #signedChannel(connection: SipConnection, session: SipaeServerSession): TransactionChannel {
+    let requestsAfterSa = 0;
     const send = (message: SipMessage): unknown => {
       session.outbound(message);
+      if (isRequest(message) && session.user !== undefined && message.method !== 'ACK' && message.method !== 'CANCEL') {
+        applySipaeSigning(message, this.policy.sipaeRequestSigning(message.method, requestsAfterSa++));
+      }
       return connection.send(message);
     };
     return {

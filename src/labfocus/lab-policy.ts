@@ -71,7 +71,19 @@ export interface LabPolicy {
    * is still kept for crossing BYEs (481; the D1 BYE glare keeps its 200 regardless).
    */
   endedDialogStatus(method: string): number;
+  /**
+   * MS-SIPAE 3.3.5 (brief §3.8, §7.1.5; NTLM lab only): how the lab signs a request it sends on a
+   * connection whose SA is up; `index` counts those requests on the connection from 0.
+   */
+  sipaeRequestSigning(method: string, index: number): SipaeSigning;
 }
+
+/**
+ * How a request the lab sends is signed once the connection's MS-SIPAE security association is up
+ * (brief §3.8, §7.1.5): `signed` (correctly), `corrupt` (an rspauth that does not verify) or
+ * `unsigned` (no Authentication-Info at all).
+ */
+export type SipaeSigning = 'signed' | 'corrupt' | 'unsigned';
 
 /** The behaviour of a correct focus. */
 export const defaultLabPolicy: LabPolicy = {
@@ -99,4 +111,5 @@ export const defaultLabPolicy: LabPolicy = {
   malformedC3pStatus: () => 400,
   availableMcuTypes: (types) => [...types],
   endedDialogStatus: () => 481,
+  sipaeRequestSigning: () => 'signed',
 };

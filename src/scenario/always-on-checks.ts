@@ -5,6 +5,8 @@
  * - §7.1.1 MUST every server message parses (and an XML body is well-formed XML);
  * - §7.1.3 MUST server CSeq strictly increases per dialog (per Call-ID);
  * - §7.1.4 MUST the client never answers a BENOTIFY;
+ * - §7.1.5 MUST (MS-SIPAE) every server message the client checks is signed by the server's SA
+ *   (the endpoint drops one that is unsigned or whose signature does not verify);
  * - §7.1.6 MUST a roster version never goes backwards (stale), SHOULD no gap (a scenario may raise it);
  * - §7.1.7 SHOULD partial documents only after a full one;
  * - MUST the server does not close a role's connection while the scenario runs (seen on the
@@ -13,9 +15,9 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { XMLValidator } from 'fast-xml-parser';
 import type { TraceRecord, TraceRecorder } from '../capture/index.js';
-import type { Endpoint, InboundMessage } from '../endpoint/index.js';
+import type { Endpoint, InboundMessage, SipaeRejection } from '../endpoint/index.js';
 import type { Verdict } from './expectation-host.js';
-import { cseqMethodOf, cseqNumberOf } from './observed-message.js';
+import { cseqMethodOf, cseqNumberOf, firstLineOf } from './observed-message.js';
 import type { Severity } from './severity.js';
 
 export interface AlwaysOnOptions {
@@ -117,6 +119,7 @@ export class AlwaysOnChecks {
 
   #onInbound(role: string, _endpoint: Endpoint, inbound: InboundMessage): void {
     const { message, seq } = inbound;
+    if (inbound.sipaeRejected) this.#add(signatureViolation(role, inbound, inbound.sipaeRejected), seq);
     const type = (message.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
     if (message.body.length > 0 && (type.endsWith('+xml') || type.endsWith('/xml'))) {
       const text = message.body.toString('utf8');
@@ -145,6 +148,22 @@ export class AlwaysOnChecks {
       if (Number.isFinite(number)) this.#cseqs.set(key, Math.max(number, previous ?? number));
     }
   }
+}
+
+/** §7.1.5: what a message the endpoint dropped for its MS-SIPAE signature was, in the run's words. */
+function signatureViolation(role: string, inbound: InboundMessage, rejected: SipaeRejection): Omit<Verdict, 'passed'> {
+  const where = `seq ${inbound.seq} ${firstLineOf(inbound.message)}${inbound.dialog ? ` in ${inbound.dialog}` : ''}`;
+  const signature = /rspauth \S+ \(snum [^)]*\)/.exec(rejected.detail)?.[0];
+  const why = rejected.reason === 'bad-signature'
+    ? `signature does not verify (${signature ?? rejected.detail})`
+    : 'no signature (no Authentication-Info) although the SA is up';
+  return {
+    id: '7.1.5',
+    severity: 'MUST',
+    role,
+    expected: "a message signed by the server's security association",
+    actual: `${where}: ${why}; the client dropped it`,
+  };
 }
 
 /** When a body stops mid-document, the Content-Length that framed it is the likely culprit. */

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { ServerTarget } from '../endpoint/index.js';
 import { FocusHarnessError } from '../errors.js';
-import { LAB_FAULTS, startLabFocus, type LabFaultName, type LabFocus } from '../labfocus/index.js';
+import { LAB_FAULTS, startLabFocus, type LabFaultName, type LabFocus, type LabFocusOptions } from '../labfocus/index.js';
 
 export interface EmbeddedLab {
   readonly lab: LabFocus;
@@ -28,7 +28,12 @@ export function validateFaults(faults: readonly string[]): void {
   }
 }
 
-export async function startEmbeddedLab(options: { faults?: readonly string[]; certDir?: string; forgetEmptyConferencesAfterMs?: number } = {}): Promise<EmbeddedLab> {
+/** How the embedded lab authenticates: MS-SIPAE NTLM with these users (name → password), or not at all. */
+export type EmbeddedLabAuth = NonNullable<LabFocusOptions['auth']>;
+
+export async function startEmbeddedLab(
+  options: { faults?: readonly string[]; certDir?: string; forgetEmptyConferencesAfterMs?: number; auth?: EmbeddedLabAuth } = {},
+): Promise<EmbeddedLab> {
   const faults = options.faults ?? [];
   validateFaults(faults);
   const lab = await startLabFocus({
@@ -38,6 +43,7 @@ export async function startEmbeddedLab(options: { faults?: readonly string[]; ce
     certDir: options.certDir ?? embeddedCertDir(),
     faults: faults as readonly LabFaultName[],
     ...(options.forgetEmptyConferencesAfterMs === undefined ? {} : { forgetEmptyConferencesAfterMs: options.forgetEmptyConferencesAfterMs }),
+    ...(options.auth === undefined ? {} : { auth: options.auth }),
   });
   const target: ServerTarget = {
     host: lab.host,

@@ -7,7 +7,7 @@ import type { LabFault } from '../labfocus/index.js';
 import type { FaultMatrixCell } from './fault-matrix.js';
 
 /** The part of a {@link LabFault} the coverage needs. */
-export type CoveredFault = Pick<LabFault, 'name' | 'caughtBy' | 'severity'>;
+export type CoveredFault = Pick<LabFault, 'name' | 'caughtBy' | 'severity' | 'requiresAuth'>;
 
 export interface FaultCoverage {
   /** Faults run in some cell that no cell caught. */
@@ -20,6 +20,11 @@ export interface FaultCoverage {
   readonly falseFailures: readonly FaultMatrixCell[];
   /** Runs the harness could not carry out (exit 2). */
   readonly errors: readonly FaultMatrixCell[];
+  /**
+   * Cells of a fault that `requiresAuth` run against a lab without it: the fault changes nothing
+   * there, so they count neither as caught nor as missed.
+   */
+  readonly wrongLab: readonly FaultMatrixCell[];
 }
 
 /**
@@ -33,7 +38,11 @@ export function isCaught(cell: FaultMatrixCell, severity: 'MUST' | 'SHOULD' = 'M
 /** Sums up the cells of a matrix run (clean cells have no `fault`). */
 export function faultCoverage(cells: readonly FaultMatrixCell[], faults: readonly CoveredFault[]): FaultCoverage {
   const byName = new Map(faults.map((f) => [f.name as string, f]));
-  const faulty = cells.filter((c) => c.fault !== undefined);
+  const onItsLab = (cell: FaultMatrixCell): boolean => {
+    const needs = byName.get(cell.fault ?? '')?.requiresAuth;
+    return needs === undefined || cell.labAuth === needs;
+  };
+  const faulty = cells.filter((c) => c.fault !== undefined && onItsLab(c));
   const caught = (cell: FaultMatrixCell): boolean => isCaught(cell, byName.get(cell.fault ?? '')?.severity);
   const faultsRun = unique(faulty.map((c) => c.fault as string));
   const scenariosRun = unique(faulty.map((c) => c.scenario));
@@ -43,6 +52,7 @@ export function faultCoverage(cells: readonly FaultMatrixCell[], faults: readonl
     missedDeclared: faulty.filter((c) => byName.get(c.fault as string)?.caughtBy.includes(c.scenario) === true && !caught(c)),
     falseFailures: cells.filter((c) => c.fault === undefined && !c.passed),
     errors: cells.filter((c) => c.verdict === 'error'),
+    wrongLab: cells.filter((c) => c.fault !== undefined && !onItsLab(c)),
   };
 }
 

@@ -55,26 +55,28 @@ function legend(scenarios: readonly string[], width: number): string[] {
 export function renderFaultMatrixTable(cells: readonly FaultMatrixCell[], options: FaultMatrixTableOptions): string {
   const scenarios = options.scenarios ?? [...new Set(cells.map((c) => c.scenario))];
   const faults = options.faults.filter((f) => cells.some((c) => c.fault === f.name));
-  const clean = cells.filter((c) => c.fault === undefined);
+  const clean = cells.filter((c) => c.fault === undefined && c.labAuth === undefined);
+  const cleanNtlm = cells.filter((c) => c.fault === undefined && c.labAuth === 'ntlm');
   const repeats = Math.max(0, ...scenarios.map((s) => clean.filter((c) => c.scenario === s).length));
   const cleanLabel = `clean (×${repeats})`;
-  const nameWidth = Math.max(cleanLabel.length, ...faults.map((f) => f.name.length)) + 2;
+  const cleanNtlmLabel = 'clean, NTLM lab';
+  const nameWidth = Math.max(cleanLabel.length, cleanNtlmLabel.length, ...faults.map((f) => f.name.length)) + 2;
   const header = ' '.repeat(nameWidth) + scenarios.map((_, i) => String(i + 1).padStart(2).padEnd(COLUMN)).join('');
   const rows = faults.map((fault) => {
     const marks = scenarios.map((s) => markOf(cells.find((c) => c.fault === fault.name && c.scenario === s), fault).padStart(2).padEnd(COLUMN)).join('');
     const catchers = cells.filter((c) => c.fault === fault.name && isCaught(c, fault.severity)).length;
     const declared = fault.caughtBy.length ? ` (declared: ${fault.caughtBy.join(', ')})` : ' (declared: none)';
-    return `${fault.name.padEnd(nameWidth)}${marks} caught by ${catchers}${fault.severity === 'SHOULD' ? ' as a warning' : ''}${declared}`;
+    const lab = fault.requiresAuth === 'ntlm' ? ' — NTLM lab' : '';
+    return `${fault.name.padEnd(nameWidth)}${marks} caught by ${catchers}${fault.severity === 'SHOULD' ? ' as a warning' : ''}${declared}${lab}`;
   });
-  const cleanRow = clean.length
-    ? [`${cleanLabel.padEnd(nameWidth)}${scenarios.map((s) => cleanMark(clean.filter((c) => c.scenario === s)).padStart(2).padEnd(COLUMN)).join('')}`]
-    : [];
+  const cleanRow = (label: string, list: readonly FaultMatrixCell[]): string[] =>
+    list.length ? [`${label.padEnd(nameWidth)}${scenarios.map((s) => cleanMark(list.filter((c) => c.scenario === s)).padStart(2).padEnd(COLUMN)).join('')}`] : [];
   const coverage = faultCoverage(cells, options.faults);
   const summary = [
     `faults caught: ${faults.length - coverage.uncaughtFaults.length}/${faults.length}${coverage.uncaughtFaults.length ? ` — not caught: ${coverage.uncaughtFaults.join(', ')}` : ''}`,
     ...(coverage.idleScenarios.length ? [`scenarios that caught no fault: ${coverage.idleScenarios.join(', ')}`] : []),
     ...(coverage.missedDeclared.length ? [`declared but not caught: ${coverage.missedDeclared.map((c) => `${c.fault} × ${c.scenario}`).join(', ')}`] : []),
-    ...(clean.length ? [`clean runs: ${clean.length}, false failures: ${coverage.falseFailures.length}`] : []),
+    ...(clean.length + cleanNtlm.length ? [`clean runs: ${clean.length + cleanNtlm.length}, false failures: ${coverage.falseFailures.length}`] : []),
     ...(coverage.errors.length ? [`harness errors: ${coverage.errors.map((c) => `${c.fault ?? 'clean'} × ${c.scenario}`).join(', ')}`] : []),
   ];
   const width = Math.max(80, header.length);
@@ -84,7 +86,8 @@ export function renderFaultMatrixTable(cells: readonly FaultMatrixCell[], option
     '',
     header,
     ...rows,
-    ...cleanRow,
+    ...cleanRow(cleanLabel, clean),
+    ...cleanRow(cleanNtlmLabel, cleanNtlm),
     '',
     'X fails (caught)  ! warns only  . passes  ? passes although declared in caughtBy  E harness error  (clean row: failures out of the repeats)',
     ...summary,

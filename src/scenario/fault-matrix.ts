@@ -4,21 +4,29 @@
  * and by which step and expectation.
  *
  * @remarks A cell with a fault usually waits for something that never comes, so the matrix runs
- * with {@link MATRIX_TIMEOUTS} (about one second per missing message instead of five).
+ * with {@link MATRIX_TIMEOUTS} (about one second per missing message instead of five). A fault
+ * that `requiresAuth: 'ntlm'` runs against a lab with MS-SIPAE NTLM, every role an NTLM user with
+ * a password made up for the run; every other cell runs against a lab without authentication.
  */
-import type { LabFaultName } from '../labfocus/index.js';
+import { randomBytes } from 'node:crypto';
+import { LAB_FAULTS, type LabFaultName } from '../labfocus/index.js';
 import type { Scenario } from './define-scenario.js';
 import type { RunResult } from './run-result.js';
-import { runScenario } from './run-scenario.js';
+import { runScenario, type RunScenarioOptions } from './run-scenario.js';
 import type { ScenarioTimeouts } from './scenario-timeouts.js';
 
 /** Timeouts for matrix runs: a missing message costs ~1 s; a passing run is not slowed down. */
 export const MATRIX_TIMEOUTS: ScenarioTimeouts = { stepMs: 4000, expectMs: 1000, settleMs: 150, c3pMs: 1000 };
 
+/** The lab authentication a matrix cell runs with (absent: none). */
+export type MatrixLabAuth = 'ntlm';
+
 /** One run to make: a scenario against a clean lab focus (`fault` absent) or with one fault on. */
 export interface FaultMatrixJob {
   readonly scenario: Scenario;
   readonly fault?: LabFaultName;
+  /** Run against an MS-SIPAE NTLM lab. @default the fault's `requiresAuth` (none for a clean run) */
+  readonly labAuth?: MatrixLabAuth;
 }
 
 /** What stopped a run, or the first warning when the run only warned. */
@@ -40,6 +48,8 @@ export interface FaultMatrixCell {
   readonly scenario: string;
   /** The fault switched on, absent for a clean run. */
   readonly fault?: LabFaultName;
+  /** The lab authenticated with MS-SIPAE NTLM. */
+  readonly labAuth?: MatrixLabAuth;
   readonly verdict: MatrixVerdict;
   /** True when the run passed without a warning. */
   readonly passed: boolean;
@@ -59,11 +69,30 @@ export interface FaultMatrixOptions {
   readonly labCertDir?: string;
   /** Called as each cell finishes (progress). */
   readonly onCell?: (cell: FaultMatrixCell, done: number, total: number) => void;
+  /** The NTLM password of a role in an NTLM cell. @default 18 random bytes, base64url, per cell */
+  readonly ntlmPassword?: (role: string) => string;
 }
 
-/** Every scenario × every fault (no clean runs). */
-export function crossProduct(scenarios: readonly Scenario[], faults: readonly LabFaultName[]): FaultMatrixJob[] {
-  return faults.flatMap((fault) => scenarios.map((scenario) => ({ scenario, fault })));
+/** The lab authentication a fault needs to mean anything (`requiresAuth`), if any. */
+export function labAuthOf(fault: LabFaultName | undefined): MatrixLabAuth | undefined {
+  return fault === undefined ? undefined : LAB_FAULTS.find((f) => f.name === fault)?.requiresAuth;
+}
+
+/**
+ * Every scenario × every fault (no clean runs). With `ntlmScenarios`, the rows of faults that
+ * need an NTLM lab cover only those scenarios (the ones whose users can run MS-SIPAE).
+ */
+export function crossProduct(
+  scenarios: readonly Scenario[],
+  faults: readonly LabFaultName[],
+  options: { readonly ntlmScenarios?: readonly string[] } = {},
+): FaultMatrixJob[] {
+  const { ntlmScenarios } = options;
+  return faults.flatMap((fault) =>
+    scenarios
+      .filter((scenario) => ntlmScenarios === undefined || labAuthOf(fault) !== 'ntlm' || ntlmScenarios.includes(scenario.name))
+      .map((scenario) => ({ scenario, fault })),
+  );
 }
 
 /** The cell of one finished run. */
@@ -74,9 +103,11 @@ export function cellOf(job: FaultMatrixJob, result: RunResult): FaultMatrixCell 
       ? result.warnings.length ? 'warned' : 'passed'
       : 'error';
   const firstFailure = verdict === 'failed' ? mustFailure(result) : verdict === 'warned' ? firstWarning(result) : undefined;
+  const labAuth = job.labAuth ?? labAuthOf(job.fault);
   return {
     scenario: job.scenario.name,
     ...(job.fault === undefined ? {} : { fault: job.fault }),
+    ...(labAuth === undefined ? {} : { labAuth }),
     verdict,
     passed: verdict === 'passed',
     ...(firstFailure ? { firstFailure } : {}),
@@ -130,10 +161,12 @@ export async function runFaultMatrix(jobs: readonly FaultMatrixJob[], options: F
     while (next < jobs.length) {
       const index = next++;
       const job = jobs[index] as FaultMatrixJob;
+      const labAuth = job.labAuth ?? labAuthOf(job.fault);
       const result = await runScenario(job.scenario, {
         faults: job.fault === undefined ? [] : [job.fault],
         timeouts,
         ...(options.labCertDir === undefined ? {} : { labCertDir: options.labCertDir }),
+        ...(labAuth === 'ntlm' ? ntlmRun(job.scenario, options.ntlmPassword ?? randomPassword) : {}),
       });
       const cell = cellOf(job, result);
       cells[index] = cell;
@@ -143,4 +176,20 @@ export async function runFaultMatrix(jobs: readonly FaultMatrixJob[], options: F
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, () => worker()));
   return cells;
+}
+
+/** The domain of the embedded lab focus (its default), which NTLM users must register in. */
+const EMBEDDED_DOMAIN = 'contoso.com';
+
+function randomPassword(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+/** An NTLM lab whose users are the scenario's roles, and those roles as NTLM users. */
+function ntlmRun(scenario: Scenario, passwordOf: (role: string) => string): Pick<RunScenarioOptions, 'labAuth' | 'users' | 'domain'> {
+  const passwords = new Map(scenario.roles.map((role) => [role, passwordOf(role)]));
+  const users = Object.fromEntries(
+    [...passwords].map(([role, password]) => [role, { aor: `sip:${role}@${EMBEDDED_DOMAIN}`, password, authScheme: 'ntlm' as const }]),
+  );
+  return { labAuth: { scheme: 'ntlm', users: passwords }, users, domain: EMBEDDED_DOMAIN };
 }

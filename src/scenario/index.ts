@@ -24,11 +24,11 @@ export type { RunResult, StepResult, StepStatus, RunStatus, RunTargetInfo } from
 export type { RunHooks } from './run-hooks.js';
 export { runScenario, type RunScenarioOptions } from './run-scenario.js';
 export { createConsoleReporter, formatRunSummary, formatStepLine, type OutputStream, type ConsoleReporterOptions } from './console-reporter.js';
-export { startEmbeddedLab, embeddedCertDir, validateFaults, type EmbeddedLab } from './embedded-lab.js';
+export { startEmbeddedLab, embeddedCertDir, validateFaults, type EmbeddedLab, type EmbeddedLabAuth } from './embedded-lab.js';
 export { builtinScenarios, builtinScenariosFor, DEFAULT_ROLE_COUNT, findBuiltinScenario, MAX_PARTICIPANTS } from './builtin/index.js';
 export { loadScenarioFile, looksLikeScenarioPath } from './load-scenario-file.js';
 export { checkParticipants, resolveScenario } from './resolve-scenario.js';
 export { HARNESS_ERROR_CODES } from './harness-error-codes.js';
-export { runFaultMatrix, crossProduct, cellOf, MATRIX_TIMEOUTS, type FaultMatrixJob, type FaultMatrixCell, type FaultMatrixOptions, type MatrixFailure, type MatrixVerdict } from './fault-matrix.js';
+export { runFaultMatrix, crossProduct, cellOf, labAuthOf, MATRIX_TIMEOUTS, type MatrixLabAuth, type FaultMatrixJob, type FaultMatrixCell, type FaultMatrixOptions, type MatrixFailure, type MatrixVerdict } from './fault-matrix.js';
 export { faultCoverage, isCaught, type FaultCoverage, type CoveredFault } from './fault-coverage.js';
 export { renderFaultMatrixTable, type FaultMatrixTableOptions } from './fault-matrix-table.js';

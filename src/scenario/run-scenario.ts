@@ -8,7 +8,7 @@ import { FocusHarnessError, isFocusHarnessError } from '../errors.js';
 import { systemClock, type Clock } from '../util/index.js';
 import { createConsoleReporter, type OutputStream } from './console-reporter.js';
 import type { Scenario } from './define-scenario.js';
-import { startEmbeddedLab, type EmbeddedLab } from './embedded-lab.js';
+import { startEmbeddedLab, type EmbeddedLab, type EmbeddedLabAuth } from './embedded-lab.js';
 import type { RunHooks } from './run-hooks.js';
 import type { RunResult, RunTargetInfo } from './run-result.js';
 import { ScenarioRun, type ScenarioUser } from './scenario-run.js';
@@ -19,6 +19,11 @@ export interface RunScenarioOptions {
   readonly target?: ServerTarget | 'embedded';
   /** Lab focus fault switches (embedded target only). */
   readonly faults?: readonly string[];
+  /**
+   * How the embedded lab authenticates (e.g. `{ scheme: 'ntlm', users }` for MS-SIPAE; give the
+   * roles matching `users` with `authScheme: 'ntlm'`). @default no authentication
+   */
+  readonly labAuth?: EmbeddedLabAuth;
   /** Write the trace as JSON Lines to this file while the run goes (kept on Ctrl-C). */
   readonly trace?: string;
   /** Keep credentials in the trace file. @default false */
@@ -87,7 +92,13 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
     if (wanted !== 'embedded' && faults.length) {
       throw new FocusHarnessError('FH_USAGE', `--fault applies only to the embedded lab focus (drop --server to use it); got ${faults.join(', ')}`);
     }
-    if (wanted === 'embedded') embedded = await startEmbeddedLab({ faults, ...(options.labCertDir ? { certDir: options.labCertDir } : {}) });
+    if (wanted === 'embedded') {
+      embedded = await startEmbeddedLab({
+        faults,
+        ...(options.labCertDir ? { certDir: options.labCertDir } : {}),
+        ...(options.labAuth ? { auth: options.labAuth } : {}),
+      });
+    }
     const target = embedded?.target ?? (wanted as ServerTarget);
     targetInfo = { host: target.host, port: target.port, transport: target.transport, embedded: embedded !== undefined, faults };
     if (options.trace) await recorder.writeJsonLines(options.trace, { keepSecrets: options.traceSecrets ?? false });

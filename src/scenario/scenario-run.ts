@@ -173,13 +173,15 @@ export class ScenarioRun implements ScenarioContext<string>, ExpectationHost {
         this.#closeStep(step, undefined, 'skipped');
         throw error instanceof Interrupted ? error : new Interrupted();
       }
-      let failure: ExpectationFailure | undefined;
+      const causes = this.#consumeViolations(step, false);
+      let failure: ExpectationFailure;
       if (isExpectationFailure(error)) failure = error;
-      else if (isFocusHarnessError(error) && HARNESS_ERROR_CODES.has(error.code)) {
+      else if (isFocusHarnessError(error) && HARNESS_ERROR_CODES.has(error.code) && causes.length === 0) {
         this.#closeStep(step, undefined, 'failed');
         throw error;
       } else failure = this.#failureFromError(name, error);
-      const causes = this.#consumeViolations(step, false);
+      // A live MUST violation that led to a harness error (an answer dropped for its MS-SIPAE
+      // signature ends as FH_AUTH) is the server's fault: the run fails on the violation.
       const all = [...causes, failure];
       this.#failures.push(...all);
       this.#closeStep(step, all[0]);

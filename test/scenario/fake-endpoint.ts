@@ -3,7 +3,7 @@
  * roster is a plain set, and nothing touches a socket.
  */
 import type { TraceDialog, TracePeer, TraceRecorder } from '../../src/capture/index.js';
-import type { Endpoint, EndpointDialogState, EndpointOptions, InboundMessage } from '../../src/endpoint/index.js';
+import type { Endpoint, EndpointDialogState, EndpointOptions, InboundMessage, SipaeRejection } from '../../src/endpoint/index.js';
 import { createRequest, createResponseMessage, type SipMessage } from '../../src/sip/index.js';
 
 export class FakeEndpoint {
@@ -51,7 +51,7 @@ export class FakeEndpoint {
   }
 
   /** Delivers `message` as if it arrived from `peer` in `dialog`, recording it on the trace. */
-  deliver(message: SipMessage, peer: TracePeer = 'focus', dialog?: TraceDialog): InboundMessage {
+  deliver(message: SipMessage, peer: TracePeer = 'focus', dialog?: TraceDialog, sipaeRejected?: SipaeRejection): InboundMessage {
     const firstLine = message.kind === 'request' ? `${message.method} ${message.uri}` : `SIP/2.0 ${message.status} ${message.reason}`;
     const record = this.#recorder?.record({
       time: 0,
@@ -68,7 +68,15 @@ export class FakeEndpoint {
       raw: Buffer.from(firstLine),
       ...(dialog ? { dialog } : {}),
     });
-    const inbound: InboundMessage = { message, raw: Buffer.from(firstLine), seq: record?.seq ?? 0, time: 0, peer, ...(dialog ? { dialog } : {}) };
+    const inbound: InboundMessage = {
+      message,
+      raw: Buffer.from(firstLine),
+      seq: record?.seq ?? 0,
+      time: 0,
+      peer,
+      ...(dialog ? { dialog } : {}),
+      ...(sipaeRejected ? { sipaeRejected } : {}),
+    };
     this.received.push(inbound);
     for (const l of this.#listeners) l(inbound);
     return inbound;
