@@ -10,7 +10,7 @@ import { listen } from '../transport/index.js';
 import { getTo } from '../sip/index.js';
 import { systemClock, type Clock } from '../util/index.js';
 import { aorOf } from './conference-address.js';
-import { composeLabPolicy } from './lab-faults.js';
+import { composeLabPolicy, LAB_FAULTS } from './lab-faults.js';
 import type { LabFocus, LabFocusOptions } from './lab-focus-options.js';
 import { LabFocusServer } from './lab-focus-server.js';
 
@@ -23,6 +23,13 @@ export async function startLabFocus(options: LabFocusOptions = {}): Promise<LabF
   const domain = (options.domain ?? 'contoso.com').toLowerCase();
   const faults = [...(options.faults ?? [])];
   const policy = composeLabPolicy(faults);
+  const needsNtlm = LAB_FAULTS.filter((f) => f.requiresAuth === 'ntlm' && faults.includes(f.name)).map((f) => f.name);
+  if (needsNtlm.length > 0 && options.auth?.scheme !== 'ntlm') {
+    throw new FocusHarnessError(
+      'FH_USAGE',
+      `lab fault ${needsNtlm.join(', ')} acts on MS-SIPAE signing and changes nothing without NTLM: start the lab with auth { scheme: 'ntlm', users } (lab --auth ntlm --users FILE)`,
+    );
+  }
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? pino({ level: 'silent' });
   let caPath: string | undefined;

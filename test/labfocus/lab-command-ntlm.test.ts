@@ -9,6 +9,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runLab, type LabArgs } from '../../cmd/commands/lab.js';
 import { Endpoint } from '../../src/endpoint/index.js';
+import { LAB_FAULTS } from '../../src/labfocus/index.js';
 import { labCertificates } from '../helpers/lab-certs.js';
 
 function sink(): { stream: PassThrough; text: () => string } {
@@ -21,6 +22,25 @@ function sink(): { stream: PassThrough; text: () => string } {
 const base: LabArgs = { listen: '127.0.0.1:0', transport: 'tls', domain: 'contoso.com', 'list-faults': false, 'c3p-style': '202-then-info' };
 
 describe('focus-harness lab --auth ntlm', { timeout: 30_000 }, () => {
+  it('--list-faults marks the faults that need an NTLM lab, and only those', async () => {
+    const out = sink();
+    expect(await runLab({ ...base, 'list-faults': true }, { stdout: out.stream, stderr: sink().stream, waitForStop: () => new Promise(() => undefined) })).toBe(0);
+    const lines = out.text().split('\n');
+    for (const fault of LAB_FAULTS) {
+      const at = lines.findIndex((line) => line.trimStart().startsWith(`${fault.name} `));
+      expect(lines[at + 2], fault.name).toContain('caught by: ');
+      expect(lines[at + 2]?.includes('(NTLM lab)'), fault.name).toBe(fault.requiresAuth === 'ntlm');
+    }
+    expect(LAB_FAULTS.filter((f) => f.requiresAuth === 'ntlm').map((f) => f.name)).toEqual(['corrupt-sipae-signature', 'unsigned-after-sa']);
+  });
+
+  it('an NTLM fault without --auth ntlm exits 2 saying it needs an NTLM lab', async () => {
+    const err = sink();
+    const code = await runLab({ ...base, fault: ['corrupt-sipae-signature'] }, { stdout: sink().stream, stderr: err.stream, waitForStop: () => Promise.resolve('x') });
+    expect(code).toBe(2);
+    expect(err.text()).toMatch(/corrupt-sipae-signature acts on MS-SIPAE signing.*lab --auth ntlm --users FILE/);
+  });
+
   it('registers a user with the password from --users and refuses a wrong one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fh-lab-ntlm-'));
     const users = join(dir, 'users.txt');

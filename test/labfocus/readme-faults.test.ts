@@ -36,6 +36,7 @@ describe('README fault table', () => {
     LAB_FAULTS.forEach((fault, i) => {
       expect(rows[i]).toMatch(new RegExp(`^\\| \`${fault.name}\` \\|`));
       for (const scenario of fault.caughtBy) expect(rows[i]).toContain(`\`${scenario}\``);
+      expect(rows[i]?.endsWith(' (NTLM lab) |'), `${fault.name} says whether it needs an NTLM lab`).toBe(fault.requiresAuth === 'ntlm');
     });
   });
 });

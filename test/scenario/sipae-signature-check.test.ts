@@ -143,6 +143,11 @@ describe('§7.1.5 against an embedded NTLM lab with a signing fault (real TLS)',
     return result.records.find((r) => r.role === role && r.direction === 'in' && r.firstLine.startsWith('BENOTIFY '))?.seq;
   }
 
+  it('an NTLM fault on the embedded lab without labAuth is a usage error, not a silent pass', async () => {
+    const result = await runScenario(findBuiltinScenario('join2')!, { faults: ['unsigned-after-sa'], labCertDir });
+    expect(result).toMatchObject({ status: 'error', exitCode: 2, error: { code: 'FH_USAGE', message: expect.stringMatching(/unsigned-after-sa acts on MS-SIPAE signing/) } });
+  });
+
   it('clean: join2 and eject pass on the NTLM lab', async () => {
     for (const name of ['join2', 'eject']) {
       const result = await ntlmRun(name, []);
