@@ -5,7 +5,6 @@
  * [#x10000-#x10FFFF]; a raw SIP body can carry anything, so the rest is stripped before escaping
  * (vitest's JUnit reporter does the same).
  */
-// eslint-disable-next-line no-control-regex
 const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const ANSI = /\u001b\[[0-9;]*m/g;
 
