@@ -11,6 +11,6 @@ export { MAX_FAILURE_GROUPS_SHOWN } from './load-result.js';
 export { LoadCollector, type IterationOutcome } from './load-collector.js';
 export { iterationAor, iterationUsers, withoutIterationTags } from './iteration-users.js';
 export { parseDuration, formatDuration } from './parse-duration.js';
-export { LoadProgress, formatLoadProgressLine, PLAIN_PERIOD_MS, type LoadProgressStream } from './load-progress.js';
+export { LoadProgress, formatLoadProgressLine, PLAIN_PERIOD_MS } from './load-progress.js';
 export { formatLoadSummary, type LoadSummaryOptions } from './format-load-summary.js';
 export { loadResultDocument, renderLoadResultJson, LOAD_RESULT_KIND, LOAD_RESULT_VERSION, type LoadResultDocument } from './load-result-json.js';

@@ -6,14 +6,9 @@
  * @remarks The same approach as the suite's status line: drawn only on a TTY, redrawn on a timer
  * of the injected clock and erased before anything else is printed.
  */
+import { ERASE_LINE, statusLine, type ProgressStream } from '../report/index.js';
 import type { Clock, TimerHandle } from '../util/index.js';
 import type { LoadProgressSnapshot } from './run-load-options.js';
-
-export interface LoadProgressStream {
-  write(text: string): unknown;
-  readonly isTTY?: boolean | undefined;
-  readonly columns?: number | undefined;
-}
 
 /** Redraw period of the terminal line. */
 const TTY_PERIOD_MS = 500;
@@ -31,7 +26,7 @@ export function formatLoadProgressLine(name: string, s: LoadProgressSnapshot): s
 }
 
 export class LoadProgress {
-  readonly #stream: LoadProgressStream;
+  readonly #stream: ProgressStream;
   readonly #clock: Clock;
   readonly #name: string;
   readonly #tty: boolean;
@@ -40,7 +35,7 @@ export class LoadProgress {
   #timer: TimerHandle | undefined;
   #shown = false;
 
-  constructor(stream: LoadProgressStream, clock: Clock, name: string, vus: number) {
+  constructor(stream: ProgressStream, clock: Clock, name: string, vus: number) {
     this.#stream = stream;
     this.#clock = clock;
     this.#name = name;
@@ -58,7 +53,7 @@ export class LoadProgress {
   stop(): void {
     this.#timer?.cancel();
     this.#timer = undefined;
-    if (this.#tty && this.#shown) this.#stream.write('\r\u001b[2K');
+    if (this.#tty && this.#shown) this.#stream.write(ERASE_LINE);
     this.#shown = false;
   }
 
@@ -75,8 +70,7 @@ export class LoadProgress {
       this.#stream.write(`${text}\n`);
       return;
     }
-    const width = Math.max(20, (this.#stream.columns ?? 100) - 1);
-    this.#stream.write(`\r\u001b[2K${text.length > width ? `${text.slice(0, width - 1)}…` : text}`);
+    this.#stream.write(statusLine(text, this.#stream.columns));
     this.#shown = true;
   }
 }

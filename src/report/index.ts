@@ -22,7 +22,7 @@ export { rosterTimeline, type RosterTimeline, type RosterTimelineEntry } from '.
 export type * from './reportable-run.js';
 export { runSuite } from './run-suite.js';
 export type { RunSuiteOptions, SuiteRunContext, SuiteArtifacts, SuiteOutcome } from './run-suite-options.js';
-export { SuiteProgress, formatProgressLine, type ProgressStream, type SuiteProgressState } from './suite-progress.js';
+export { SuiteProgress, formatProgressLine, statusLine, ERASE_LINE, type ProgressStream, type SuiteProgressState } from './suite-progress.js';
 export { loadSuiteFile, parseSuiteFile, type SuiteFile } from './load-suite-file.js';
 export { loadSavedRun, type SavedRun } from './saved-run.js';
 export { renderTerminalReport, type TerminalReportOptions } from './terminal-report.js';

@@ -22,6 +22,15 @@ export interface SuiteProgressState {
   readonly elapsedMs: number;
 }
 
+/** Erases the terminal line the cursor is on. */
+export const ERASE_LINE = '\r\u001b[2K';
+
+/** What redraws a status line in place: erase the line, then `text` cut to the stream's width. */
+export function statusLine(text: string, columns: number | undefined): string {
+  const width = Math.max(20, (columns ?? 100) - 1);
+  return `${ERASE_LINE}${text.length > width ? `${text.slice(0, width - 1)}…` : text}`;
+}
+
 /** The status text (no control characters); pure, for tests and for the line itself. */
 export function formatProgressLine(s: SuiteProgressState): string {
   return `[${s.index}/${s.total}] ${s.current} · ${s.passed} passed · ${s.failed} failed · ${(s.elapsedMs / 1000).toFixed(1)} s`;
@@ -66,7 +75,7 @@ export class SuiteProgress {
 
   /** Erases the line (call before printing anything else, and at the end). */
   clear(): void {
-    if (this.#enabled && this.#shown) this.#stream.write('\r\u001b[2K');
+    if (this.#enabled && this.#shown) this.#stream.write(ERASE_LINE);
     this.#shown = false;
   }
 
@@ -86,8 +95,7 @@ export class SuiteProgress {
       failed: this.#failed,
       elapsedMs: this.#clock.now() - this.#startedAt,
     });
-    const width = Math.max(20, (this.#stream.columns ?? 100) - 1);
-    this.#stream.write(`\r\u001b[2K${text.length > width ? `${text.slice(0, width - 1)}…` : text}`);
+    this.#stream.write(statusLine(text, this.#stream.columns));
     this.#shown = true;
     this.#timer?.cancel();
     this.#timer = this.#clock.setTimer(1000, () => this.#draw());
