@@ -75,7 +75,7 @@ export function parseHead(bytes: Buffer, start: number, end: number, firstLine: 
     if (c0 === 0x20 || c0 === 0x09) {
       // RFC 3261 §7.3.1: a line starting with whitespace continues the previous header (LWS folding).
       if (last === undefined) throw parseError('bad-folding', 'continuation line before any header', { line, offset: start + pos });
-      const more = trimWsp(text.slice(pos, eol));
+      const more = sliceTrimmed(text, pos, eol);
       if (more.length > 0) {
         const piece = utf8 ? fromLatin1(more) : more;
         last.value = last.value.length === 0 ? piece : `${last.value} ${piece}`;
@@ -97,12 +97,7 @@ export function parseHead(bytes: Buffer, start: number, end: number, firstLine: 
         name = known.name;
         key = known.key;
       }
-      // The value without the whitespace around it, cut out once.
-      let from = colon + 1;
-      let to = eol;
-      while (from < to && isWsp(text.charCodeAt(from))) from++;
-      while (to > from && isWsp(text.charCodeAt(to - 1))) to--;
-      const raw = text.slice(from, to);
+      const raw = sliceTrimmed(text, colon + 1, eol);
       last = headers.appendField(name, utf8 ? fromLatin1(raw) : raw, key);
       if (key === 'content-length') {
         if (lengthField !== undefined) throw parseError('bad-content-length', 'more than one Content-Length header', { line, offset: start + pos });
@@ -264,12 +259,13 @@ function isWsp(c: number): boolean {
   return c === 0x20 || c === 0x09;
 }
 
-function trimWsp(text: string): string {
-  let a = 0;
-  let b = text.length;
+/** `text[from, to)` without the whitespace around it, cut out once. */
+function sliceTrimmed(text: string, from: number, to: number): string {
+  let a = from;
+  let b = to;
   while (a < b && isWsp(text.charCodeAt(a))) a++;
   while (b > a && isWsp(text.charCodeAt(b - 1))) b--;
-  return a === 0 && b === text.length ? text : text.slice(a, b);
+  return text.slice(a, b);
 }
 
 function clip(text: string): string {
