@@ -43,7 +43,7 @@ import { LOAD_ROSTER_HISTORY_LIMIT, type EndpointOptions } from './endpoint-opti
 import { EndpointTracer } from './endpoint-tracer.js';
 import { endedDialogProbeBody, type ProbedDialog } from './ended-dialog-probe.js';
 import { buildImSdp } from './im-sdp.js';
-import { nextAttempt, ntlmUserOf } from './challenge-retry.js';
+import { nextAttempt, ntlmUserOf, sendWithDigest, userOfAor } from './challenge-retry.js';
 import { inboundRequestStatus } from './inbound-request-status.js';
 import { sessionRefreshDelay } from './session-timer.js';
 import type { InboundMessage, SipaeRejection } from './inbound-message.js';
@@ -790,15 +790,7 @@ export class Endpoint {
   async #sendAuthorized(layer: TransactionLayer, first: SipRequest): Promise<{ request: SipRequest; response: SipResponse }> {
     const sipae = this.#sipae;
     if (sipae) return this.#sendSipae(layer, sipae, first);
-    const digest = this.#digest;
-    let request = digest ? digest.authorizeRequest(first) : first;
-    let response = await layer.sendRequest(request);
-    // One retry per challenge round; a stale nonce may need a second one (RFC 7616 §3.3).
-    for (let attempt = 0; digest && attempt < 2 && DigestClient.isChallenge(response); attempt++) {
-      request = digest.retry(request, response);
-      response = await layer.sendRequest(request);
-    }
-    return { request, response };
+    return sendWithDigest(this.#digest, first, (request) => layer.sendRequest(request));
   }
 
   /**
@@ -910,10 +902,6 @@ export class Endpoint {
     }
     return usage.dialog;
   }
-}
-
-function userOfAor(aor: string): string {
-  return /^sips?:([^@;>]+)@/i.exec(aor)?.[1] ?? aor;
 }
 
 function aorOf(target: Endpoint | string): string {

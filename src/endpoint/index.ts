@@ -4,6 +4,7 @@ export type { C3pOutcome } from './c3p-outcome.js';
 export type { InboundMessage, SipaeRejection } from './inbound-message.js';
 export type { JoinResult } from './join-result.js';
 export type { ProbedDialog } from './ended-dialog-probe.js';
+export { sendWithDigest, userOfAor } from './challenge-retry.js';
 export type { DialogUsageState, EndpointDialogState } from './dialog-usage-state.js';
 export {
   EPID_INSTANCE_NAMESPACE,

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { buildC3pRequest, parseC3pResponse, type C3pResponse } from '../../conference/index.js';
-import type { Endpoint } from '../../endpoint/index.js';
+import { userOfAor, type Endpoint } from '../../endpoint/index.js';
 import { isFocusHarnessError } from '../../errors.js';
 import type { SipMessage, SipResponse } from '../../sip/index.js';
 import { subscriptionTerminated } from '../message-predicates.js';
@@ -82,12 +82,8 @@ export function scriptedUser(ctx: ScenarioContext, role: string, aor?: string): 
     clock: ctx.clock,
     timeoutMs: ctx.timeouts.expectMs,
     ...(ctx.keyLog === undefined ? {} : { keyLog: ctx.keyLog }),
-    ...(given?.password === undefined ? {} : { credentials: { username: given.username ?? userPartOf(address), password: given.password } }),
+    ...(given?.password === undefined ? {} : { credentials: { username: given.username ?? userOfAor(address), password: given.password } }),
   });
-}
-
-function userPartOf(aor: string): string {
-  return /^sips?:([^@;>]+)@/i.exec(aor)?.[1] ?? aor;
 }
 
 /** The chat MCU URI of a conference (brief §1.1: `:focus:` replaced by `:chat:`). */

@@ -14,7 +14,7 @@
 import { randomBytes } from 'node:crypto';
 import { DigestClient } from '../../auth/index.js';
 import { labelFor, peerFor, type TraceDialog } from '../../capture/index.js';
-import type { ServerTarget } from '../../endpoint/index.js';
+import { sendWithDigest, type ServerTarget } from '../../endpoint/index.js';
 import { FocusHarnessError } from '../../errors.js';
 import {
   createRequest,
@@ -221,20 +221,9 @@ export class ScriptedUser {
     return createRequest({ method, uri, headers, ...(init.body === undefined ? {} : { body: init.body }) });
   }
 
-  /**
-   * An out-of-dialog request with the cached Digest credentials, answering a 401/407 challenge
-   * once more per round (a stale nonce may need a second, RFC 7616 §3.3); refused credentials
-   * reject with `FH_AUTH`.
-   */
-  async #sendAuthorized(first: SipRequest): Promise<{ request: SipRequest; response: SipResponse }> {
-    const digest = this.#digest;
-    let request = digest ? digest.authorizeRequest(first) : first;
-    let response = await this.#send(request);
-    for (let attempt = 0; digest && attempt < 2 && DigestClient.isChallenge(response); attempt++) {
-      request = digest.retry(request, response);
-      response = await this.#send(request);
-    }
-    return { request, response };
+  /** An out-of-dialog request with the cached Digest credentials, answering 401/407 challenges. */
+  #sendAuthorized(first: SipRequest): Promise<{ request: SipRequest; response: SipResponse }> {
+    return sendWithDigest(this.#digest, first, (request) => this.#send(request));
   }
 
   #send(request: SipRequest): Promise<SipResponse> {
