@@ -13,7 +13,8 @@ export {
   type SipaeScheme,
 } from './sipae-params.js';
 export { buildSignatureBuffer, type SignatureBufferInput } from './signature-buffer.js';
-export { SipaeClient, SIPAE_NTLM_SEQ, type SipaeClientOptions, type SipaeIncomingVerdict } from './sipae-client.js';
+export { SipaeClient, type SipaeClientOptions, type SipaeIncomingVerdict } from './sipae-client.js';
+export { SIPAE_NTLM_SEQ } from './sipae-signature.js';
 export {
   SipaeServerSession,
   SIPAE_DEFAULT_REALM,

@@ -22,7 +22,6 @@ import {
   type NtlmCredentials,
   type NtlmSecurityContext,
 } from '../ntlm/index.js';
-import { buildSignatureBuffer } from './signature-buffer.js';
 import {
   CHALLENGE_HEADER,
   CREDENTIALS_HEADER,
@@ -33,9 +32,7 @@ import {
   type SipaeHeaderSet,
 } from './sipae-headers.js';
 import { formatSipaeCredentials, type SipaeParams } from './sipae-params.js';
-
-/** The NTLM sequence number of every SIP message MAC (brief §3.7; `cnum`/`snum` are separate). */
-export const SIPAE_NTLM_SEQ = 100;
+import { signSipaeMessage, verifySipaeMessage, type SipaeSignedFields } from './sipae-signature.js';
 
 export interface SipaeClientOptions {
   readonly credentials: NtlmCredentials;
@@ -212,9 +209,7 @@ export class SipaeClient {
     if (rspauth === undefined || srand === undefined || snum === undefined) {
       return { ok: false, reason: 'bad-signature', detail: `${describe(message)}: Authentication-Info lacks rspauth, srand or snum` };
     }
-    const buffer = buildSignatureBuffer(message, { scheme: 'NTLM', rand: srand, num: snum, realm: state.sa.realm, targetname: state.sa.targetname, version: state.sa.version });
-    const signature = /^[0-9a-f]{32}$/i.test(rspauth) ? Buffer.from(rspauth, 'hex') : Buffer.alloc(0);
-    if (!state.context.verify(Buffer.from(buffer, 'utf8'), signature, SIPAE_NTLM_SEQ)) {
+    if (!verifySipaeMessage(state.context, message, signedFields(state.sa, srand, snum), rspauth)) {
       return { ok: false, reason: 'bad-signature', detail: `${describe(message)}: rspauth ${rspauth} (snum ${snum}) does not verify with the server's NTLM key` };
     }
     if (state.kind === 'authenticate' && isResponse(message) && message.status >= 200 && message.status < 300
@@ -233,10 +228,13 @@ export class SipaeClient {
     this.#cnum += 1;
     const crand = randomSalt(this.#random);
     const cnum = String(this.#cnum);
-    const buffer = buildSignatureBuffer(request, { scheme: 'NTLM', rand: crand, num: cnum, realm: state.sa.realm, targetname: state.sa.targetname, version: state.sa.version });
-    const response = state.context.sign(Buffer.from(buffer, 'utf8'), SIPAE_NTLM_SEQ).toString('hex');
+    const response = signSipaeMessage(state.context, request, signedFields(state.sa, crand, cnum)).toString('hex');
     return { ...params, crand, cnum, response };
   }
+}
+
+function signedFields(sa: SaIdentity, rand: string, num: string): SipaeSignedFields {
+  return { rand, num, realm: sa.realm, targetname: sa.targetname, version: sa.version };
 }
 
 function describe(message: SipMessage): string {

@@ -18,10 +18,9 @@ import {
   type NtlmPasswordLookup,
   type NtlmSecurityContext,
 } from '../ntlm/index.js';
-import { SIPAE_NTLM_SEQ } from './sipae-client.js';
-import { buildSignatureBuffer } from './signature-buffer.js';
 import { CHALLENGE_HEADER, CREDENTIALS_HEADER, findSipaeLine, INFO_HEADER, randomSalt, removeSipaeLines } from './sipae-headers.js';
 import { formatSipaeAuthenticationInfo, formatSipaeChallenge, type SipaeParams } from './sipae-params.js';
+import { signSipaeMessage, verifySipaeMessage, type SipaeSignedFields } from './sipae-signature.js';
 
 export const SIPAE_DEFAULT_REALM = 'SIP Communications Service';
 
@@ -111,8 +110,7 @@ export class SipaeServerSession {
     this.#snum += 1;
     const srand = randomSalt(this.#random);
     const snum = String(this.#snum);
-    const buffer = buildSignatureBuffer(message, { scheme: 'NTLM', rand: srand, num: snum, realm: this.realm, targetname: this.targetname, version: this.version });
-    const rspauth = sa.context.sign(Buffer.from(buffer, 'utf8'), SIPAE_NTLM_SEQ).toString('hex').toUpperCase();
+    const rspauth = signSipaeMessage(sa.context, message, this.#signedFields(srand, snum)).toString('hex').toUpperCase();
     removeSipaeLines(message, INFO_HEADER);
     message.headers.append(
       INFO_HEADER.www,
@@ -166,9 +164,12 @@ export class SipaeServerSession {
 
   #verifyClient(request: SipRequest, credentials: SipaeParams, context: NtlmSecurityContext): boolean {
     const { crand, cnum, response } = credentials;
-    if (crand === undefined || cnum === undefined || response === undefined || !/^[0-9a-f]{32}$/i.test(response)) return false;
-    const buffer = buildSignatureBuffer(request, { scheme: 'NTLM', rand: crand, num: cnum, realm: this.realm, targetname: this.targetname, version: this.version });
-    return context.verify(Buffer.from(buffer, 'utf8'), Buffer.from(response, 'hex'), SIPAE_NTLM_SEQ);
+    if (crand === undefined || cnum === undefined || response === undefined) return false;
+    return verifySipaeMessage(context, request, this.#signedFields(crand, cnum), response);
+  }
+
+  #signedFields(rand: string, num: string): SipaeSignedFields {
+    return { rand, num, realm: this.realm, targetname: this.targetname, version: this.version };
   }
 
   /** A 401 with the first (scheme-offering) challenge. */
