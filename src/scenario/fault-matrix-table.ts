@@ -20,6 +20,11 @@ export interface FaultMatrixTableOptions {
 
 const COLUMN = 3;
 
+/** A mark or column number, right-aligned in its column. */
+function column(text: string): string {
+  return text.padStart(2).padEnd(COLUMN);
+}
+
 /** What one run shows: X failed (caught), ! a warning only, . passed, E the harness could not run, ? a declared catcher passed. */
 function markOf(cell: FaultMatrixCell | undefined, fault: CoveredFault): string {
   if (!cell) return ' ';
@@ -61,16 +66,16 @@ export function renderFaultMatrixTable(cells: readonly FaultMatrixCell[], option
   const cleanLabel = `clean (×${repeats})`;
   const cleanNtlmLabel = 'clean, NTLM lab';
   const nameWidth = Math.max(cleanLabel.length, cleanNtlmLabel.length, ...faults.map((f) => f.name.length)) + 2;
-  const header = ' '.repeat(nameWidth) + scenarios.map((_, i) => String(i + 1).padStart(2).padEnd(COLUMN)).join('');
+  const header = ' '.repeat(nameWidth) + scenarios.map((_, i) => column(String(i + 1))).join('');
   const rows = faults.map((fault) => {
-    const marks = scenarios.map((s) => markOf(cells.find((c) => c.fault === fault.name && c.scenario === s), fault).padStart(2).padEnd(COLUMN)).join('');
+    const marks = scenarios.map((s) => column(markOf(cells.find((c) => c.fault === fault.name && c.scenario === s), fault))).join('');
     const catchers = cells.filter((c) => c.fault === fault.name && isCaught(c, fault.severity)).length;
     const declared = fault.caughtBy.length ? ` (declared: ${fault.caughtBy.join(', ')})` : ' (declared: none)';
     const lab = fault.requiresAuth === 'ntlm' ? ' — NTLM lab' : '';
     return `${fault.name.padEnd(nameWidth)}${marks} caught by ${catchers}${fault.severity === 'SHOULD' ? ' as a warning' : ''}${declared}${lab}`;
   });
   const cleanRow = (label: string, list: readonly FaultMatrixCell[]): string[] =>
-    list.length ? [`${label.padEnd(nameWidth)}${scenarios.map((s) => cleanMark(list.filter((c) => c.scenario === s)).padStart(2).padEnd(COLUMN)).join('')}`] : [];
+    list.length ? [`${label.padEnd(nameWidth)}${scenarios.map((s) => column(cleanMark(list.filter((c) => c.scenario === s)))).join('')}`] : [];
   const coverage = faultCoverage(cells, options.faults);
   const summary = [
     `faults caught: ${faults.length - coverage.uncaughtFaults.length}/${faults.length}${coverage.uncaughtFaults.length ? ` — not caught: ${coverage.uncaughtFaults.join(', ')}` : ''}`,
