@@ -166,26 +166,22 @@ export class SipaeClient {
   prepareRequest(request: SipRequest): void {
     const state = this.#state;
     if (state.kind === 'idle') return;
-    const register = request.method.toUpperCase() === 'REGISTER';
-    const header = CREDENTIALS_HEADER[state.sa.set];
+    // During the handshake only a REGISTER carries credentials.
+    if (state.kind !== 'established' && request.method.toUpperCase() !== 'REGISTER') return;
     const base: SipaeParams = { scheme: 'NTLM', qop: 'auth', realm: state.sa.realm, targetname: state.sa.targetname };
     const version = state.sa.versionGiven ? { version: state.sa.version } : {};
+    let params: SipaeParams;
     if (state.kind === 'negotiate') {
-      if (!register) return;
-      removeSipaeLines(request, CREDENTIALS_HEADER);
-      request.headers.append(header, formatSipaeCredentials({ ...base, ...version, gssapiData: '' }));
-      return;
-    }
-    if (state.kind === 'authenticate') {
-      if (!register) return;
-      const params: SipaeParams = { ...base, opaque: state.opaque, ...version, gssapiData: state.token };
-      removeSipaeLines(request, CREDENTIALS_HEADER);
+      params = { ...base, ...version, gssapiData: '' };
+    } else if (state.kind === 'authenticate') {
+      const unsigned: SipaeParams = { ...base, opaque: state.opaque, ...version, gssapiData: state.token };
       // Version 4: the REGISTER carrying the AUTHENTICATE is already signed (brief §3.4 step 5).
-      request.headers.append(header, formatSipaeCredentials(state.sa.version >= 4 ? this.#signed(request, params, state) : params));
-      return;
+      params = state.sa.version >= 4 ? this.#signed(request, unsigned, state) : unsigned;
+    } else {
+      params = this.#signed(request, { ...base, opaque: state.opaque }, state);
     }
     removeSipaeLines(request, CREDENTIALS_HEADER);
-    request.headers.append(header, formatSipaeCredentials(this.#signed(request, { ...base, opaque: state.opaque }, state)));
+    request.headers.append(CREDENTIALS_HEADER[state.sa.set], formatSipaeCredentials(params));
   }
 
   /**
