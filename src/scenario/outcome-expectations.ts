@@ -5,6 +5,7 @@
 import type { C3pOutcome } from '../endpoint/index.js';
 import type { ExpectationOptions } from './endpoint-expectations.js';
 import type { ExpectationHost } from './expectation-host.js';
+import { isRefusedStatus } from './refused-status.js';
 
 export interface C3pExpectationOptions extends ExpectationOptions {
   /** The command the response must name, e.g. `deleteUser`. */
@@ -50,7 +51,7 @@ export class OutcomeExpectations {
   /** The command was refused: C3P `code="failure"` or a SIP 4xx/6xx (brief §7.3 S-EJECT-DENIED). */
   refused(options: ExpectationOptions = {}): void {
     const o = this.#outcome;
-    const ok = (o.response !== undefined && o.response.code === 'failure') || (o.sipStatus >= 400 && o.sipStatus < 700);
+    const ok = (o.response !== undefined && o.response.code === 'failure') || isRefusedStatus(o.sipStatus);
     this.#judge(ok, 'the command refused (C3P code="failure" or a SIP 4xx/6xx)', options);
   }
 

@@ -8,6 +8,7 @@ import { userOfAor, type Endpoint } from '../../endpoint/index.js';
 import { isFocusHarnessError } from '../../errors.js';
 import type { SipMessage, SipResponse } from '../../sip/index.js';
 import { subscriptionTerminated } from '../message-predicates.js';
+import { isRefusedStatus } from '../refused-status.js';
 import type { ScenarioContext } from '../scenario-context.js';
 import { waitFor } from '../wait-for.js';
 import { joinAll, registerAll, rostersListEveryone } from './common-steps.js';
@@ -189,7 +190,7 @@ export function describeScriptedC3p(outcome: ScriptedC3pOutcome): string {
 /** MUST (brief §7.3): the request was refused — a SIP 4xx–6xx or a C3P `code="failure"`. */
 export function expectScriptedRefusal(ctx: ScenarioContext, id: string, user: { role: string }, outcome: ScriptedC3pOutcome, expected: string): void {
   const status = outcome.response.status;
-  const refused = (status >= 400 && status < 700) || outcome.c3p?.code === 'failure';
+  const refused = isRefusedStatus(status) || outcome.c3p?.code === 'failure';
   ctx.check(refused, { id, role: user.role, expected, actual: describeScriptedC3p(outcome), seqs: outcome.seqs.filter((seq) => seq > 0) });
 }
 

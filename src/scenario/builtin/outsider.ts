@@ -9,11 +9,8 @@
  */
 import { defineScenario, type Scenario } from '../define-scenario.js';
 import { bodyContains } from '../message-predicates.js';
+import { isRefusedStatus } from '../refused-status.js';
 import { chatUriOf, DEFAULT_ROLE_COUNT, endpointsOf, expectNothingChanged, roleNames, scriptedJoinChat, scriptedUser, setUpConference } from './catalog-steps.js';
-
-function refusedStatus(status: number): boolean {
-  return status >= 400 && status < 700;
-}
 
 export function outsiderSubscribeScenario(count = DEFAULT_ROLE_COUNT): Scenario {
   const roles = roleNames(count, 1);
@@ -35,7 +32,7 @@ export function outsiderSubscribeScenario(count = DEFAULT_ROLE_COUNT): Scenario 
             dialog: 'D2',
             headers: [['Event', 'conference'], ['Accept', 'application/conference-info+xml'], ['Supported', 'ms-benotify'], ['Proxy-Require', 'ms-benotify'], ['Expires', '3600']],
           });
-          ctx.check(refusedStatus(response.status), { id: 'S-OUTSIDER-SUBSCRIBE', role: 'mallory', expected: 'the SUBSCRIBE refused with a 4xx/6xx', actual: `${response.status} ${response.reason}` });
+          ctx.check(isRefusedStatus(response.status), { id: 'S-OUTSIDER-SUBSCRIBE', role: 'mallory', expected: 'the SUBSCRIBE refused with a 4xx/6xx', actual: `${response.status} ${response.reason}` });
         });
         await ctx.step('No roster document reaches Mallory', async () => {
           await ctx.sleep(ctx.timeouts.settleMs);
@@ -71,8 +68,8 @@ export function outsiderImScenario(count = DEFAULT_ROLE_COUNT): Scenario {
           const invite = await scriptedJoinChat(mallory, chatUri);
           if (invite.dialog) await mallory.inDialog(invite.dialog, 'MESSAGE', { contentType: 'text/plain; charset=UTF-8', body: text }).catch(() => undefined);
           const message = await mallory.request('MESSAGE', chatUri, { contentType: 'text/plain; charset=UTF-8', body: text });
-          ctx.check(refusedStatus(invite.response.status), { id: 'S-OUTSIDER-IM', role: 'mallory', expected: 'the IM MCU INVITE refused with a 4xx/6xx', actual: `${invite.response.status} ${invite.response.reason}` });
-          ctx.check(refusedStatus(message.status), { id: 'S-OUTSIDER-IM', role: 'mallory', expected: 'an out-of-dialog MESSAGE to the MCU refused with a 4xx/6xx', actual: `${message.status} ${message.reason}` });
+          ctx.check(isRefusedStatus(invite.response.status), { id: 'S-OUTSIDER-IM', role: 'mallory', expected: 'the IM MCU INVITE refused with a 4xx/6xx', actual: `${invite.response.status} ${invite.response.reason}` });
+          ctx.check(isRefusedStatus(message.status), { id: 'S-OUTSIDER-IM', role: 'mallory', expected: 'an out-of-dialog MESSAGE to the MCU refused with a 4xx/6xx', actual: `${message.status} ${message.reason}` });
         });
         await ctx.step("No participant receives Mallory's text", async () => {
           for (const member of endpoints) await ctx.expect(member).receivesNo({ method: 'MESSAGE', where: bodyContains(text) }, { id: 'S-OUTSIDER-IM', since: from });
