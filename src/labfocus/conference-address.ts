@@ -29,6 +29,14 @@ export function aorOf(uri: string): string {
   return `${scheme}:${rest.toLowerCase()}`;
 }
 
+/**
+ * Whether `aor` (as `aorOf` gives it) is the lab AOR of an authenticated `user` (Digest username or
+ * NTLM user): `sip:user@domain`, compared without case.
+ */
+export function isAorOfUser(aor: string, user: string, domain: string): boolean {
+  return `sip:${user}@${domain}`.toLowerCase() === aor;
+}
+
 /** The user@host part of an AOR (`sip:alice@contoso.com` → `alice@contoso.com`). */
 export function userHostOf(aor: string): string {
   return aor.replace(/^sips?:/i, '');

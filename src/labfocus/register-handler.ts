@@ -5,7 +5,7 @@
  */
 import type { SipRequest } from '../sip/index.js';
 import type { ServerTransaction } from '../transaction/index.js';
-import { aorOf } from './conference-address.js';
+import { aorOf, isAorOfUser } from './conference-address.js';
 import type { LabFocusCore, LabLink } from './lab-focus-core.js';
 import { expiresOf, fromAor, nameAddr, param } from './message-fields.js';
 
@@ -80,7 +80,7 @@ function authorised(core: LabFocusCore, req: { request: SipRequest; txn: ServerT
   if (!digest) return true;
   const verdict = digest.verify(req.request);
   if (verdict.ok) {
-    if (`sip:${verdict.username}@${core.settings.domain}`.toLowerCase() === aor) return true;
+    if (isAorOfUser(aor, verdict.username, core.settings.domain)) return true;
     core.respond(req, 403, { headers: [warning(core, `Digest user ${verdict.username} may not register ${aor}`)] });
     return false;
   }

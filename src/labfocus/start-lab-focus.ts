@@ -9,7 +9,7 @@ import { ensureLabCertificates } from '../pki/index.js';
 import { listen } from '../transport/index.js';
 import { getTo } from '../sip/index.js';
 import { systemClock, type Clock } from '../util/index.js';
-import { aorOf } from './conference-address.js';
+import { aorOf, isAorOfUser } from './conference-address.js';
 import { composeLabPolicy, LAB_FAULTS } from './lab-faults.js';
 import type { LabFocus, LabFocusOptions } from './lab-focus-options.js';
 import { LabFocusServer } from './lab-focus-server.js';
@@ -102,8 +102,7 @@ function labSipae(
       passwordOf: (user) => passwords.get(user.toLowerCase()),
       refuseUser: (user, _domain, request) => {
         const aor = aorOf(getTo(request).uri);
-        const expected = `sip:${user.toLowerCase()}@${domain}`;
-        return aor === expected ? undefined : `NTLM user ${user} may not register ${aor}`;
+        return isAorOfUser(aor, user, domain) ? undefined : `NTLM user ${user} may not register ${aor}`;
       },
     });
 }
