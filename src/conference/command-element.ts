@@ -1,11 +1,12 @@
 import { cccp, plainAttributes } from './c3p-envelope.js';
 import type { C3pAddConference, C3pAddUser, C3pCommand, C3pModifyConference } from './c3p-command.js';
 import { coreElementFactory } from './conference-info-tree.js';
-import { CONFERENCE_NS } from './namespaces.js';
 import { build, optionalText } from './xml-builder.js';
 import type { XmlElement } from './xml-element.js';
 
 const ci = coreElementFactory('ci');
+/** RFC 4575 core elements in the conference-info default namespace (modifyConference's partial document). */
+const core = coreElementFactory('');
 
 /**
  * The command element of a C3P request (the single child of `request`).
@@ -23,10 +24,10 @@ export function commandElement(command: C3pCommand): XmlElement {
       return cccp('deleteUser', [], [cccp('userKeys', plainAttributes({ confEntity: command.confEntity, userEntity: command.userEntity }))]);
     case 'modifyUserRoles': {
       // brief §4.11: user-roles is written in the conference-info default namespace, entries unprefixed.
-      const entries = command.roles.map((role) => build('', 'entry', {}, role, CONFERENCE_NS.ci));
+      const entries = command.roles.map((role) => core('entry', {}, role));
       return cccp('modifyUserRoles', [], [
         cccp('userKeys', plainAttributes({ confEntity: command.confEntity, userEntity: command.userEntity })),
-        build('', 'user-roles', {}, entries, CONFERENCE_NS.ci),
+        core('user-roles', {}, entries),
       ]);
     }
     case 'modifyConferenceLock':
@@ -55,8 +56,6 @@ export function commandElement(command: C3pCommand): XmlElement {
  * in the conference-info default namespace, `state="partial"` on the root and on the changed container.
  */
 function modifyConferenceInfo(command: C3pModifyConference): XmlElement {
-  const core = (local: string, attributes: Record<string, string | undefined>, content: readonly (XmlElement | undefined)[] | string = []): XmlElement =>
-    build('', local, attributes, content, CONFERENCE_NS.ci);
   const changesDescription = command.subject !== undefined || command.displayText !== undefined;
   return core('conference-info', { entity: command.confEntity, state: 'partial' }, [
     changesDescription
