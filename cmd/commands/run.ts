@@ -53,11 +53,13 @@ export async function runRun(args: RunArgs, out: NodeJS.WriteStream = process.st
   const scenarios: Scenario[] = [];
   try {
     resolved = resolveServerArgs(args);
-    for (const spec of args.scenario) scenarios.push(await resolveScenario(spec, { participants: checkParticipants(args.participants) }));
+    const participants = checkParticipants(args.participants);
+    for (const spec of args.scenario) scenarios.push(await resolveScenario(spec, { participants }));
   } catch (error) {
     return reportHarnessError(error);
   }
   const keyLogPath = args.keylog ?? (process.env['SSLKEYLOGFILE'] || undefined);
+  const keyLog = keyLogPath ? keyLogFileWriter(keyLogPath) : undefined;
   const controller = new AbortController();
   const onSigint = (): void => {
     out.write('\nfocus-harness: interrupted (Ctrl-C); stopping after cleaning up…\n');
@@ -79,7 +81,7 @@ export async function runRun(args: RunArgs, out: NodeJS.WriteStream = process.st
         ...(args.trace ? { trace: tracePathFor(args.trace, scenario.name, scenarios.length > 1) } : {}),
         ...(resolved.domain ? { domain: resolved.domain } : {}),
         ...(Object.keys(resolved.users).length ? { users: resolved.users } : {}),
-        ...(keyLogPath ? { keyLog: keyLogFileWriter(keyLogPath) } : {}),
+        ...(keyLog ? { keyLog } : {}),
       });
       results.push(result);
       if (result.error) reportHarnessError(result.error);
