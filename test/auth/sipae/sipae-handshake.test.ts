@@ -137,6 +137,14 @@ function handshake(client: SipaeClient, server: SipaeServerSession): SipRequest 
   return r3;
 }
 
+/** The first two REGISTER legs (scheme offer, then the CHALLENGE to the empty token), unchecked. */
+function reachAuthenticate(client: SipaeClient, server: SipaeServerSession): void {
+  for (const cseq of [1, 2]) {
+    const request = aliceRegister(cseq);
+    client.acceptChallenge(request, send(client, server, request) as SipResponse);
+  }
+}
+
 describe('SipaeClient ↔ SipaeServerSession', () => {
   it('version 4: handshake, signed 200 OK, then signed requests both ways', () => {
     const clock = new ManualClock(1_765_000_000_000);
@@ -237,10 +245,7 @@ describe('SipaeClient ↔ SipaeServerSession', () => {
     const clock = new ManualClock(1_765_000_000_000);
     const client = new SipaeClient({ credentials: { user: 'alice', domain: 'LAB', password: 'wrong' }, clock });
     const server = lab(clock);
-    const r1 = aliceRegister(1);
-    client.acceptChallenge(r1, send(client, server, r1) as SipResponse);
-    const r2 = aliceRegister(2);
-    client.acceptChallenge(r2, send(client, server, r2) as SipResponse);
+    reachAuthenticate(client, server);
     const r3 = aliceRegister(3);
     const refused = send(client, server, r3);
     expect(refused).not.toBe('pass');
@@ -254,10 +259,7 @@ describe('SipaeClient ↔ SipaeServerSession', () => {
     const clock = new ManualClock(1_765_000_000_000);
     const client = new SipaeClient({ credentials: { user: 'bob', domain: 'LAB', password: 'bob-pw' }, clock });
     const server = lab(clock);
-    const r1 = aliceRegister(1);
-    client.acceptChallenge(r1, send(client, server, r1) as SipResponse);
-    const r2 = aliceRegister(2);
-    client.acceptChallenge(r2, send(client, server, r2) as SipResponse);
+    reachAuthenticate(client, server);
     const refused = send(client, server, aliceRegister(3));
     expect(refused).toMatchObject({ status: 403 });
   });
