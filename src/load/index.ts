@@ -7,9 +7,7 @@ export { runScenarioLoad, type ScenarioLoadOptions } from './run-scenario-load.j
 export { DEFAULT_MAX_DURATION_MS, MAX_VUS, type RunLoadOptions, type LoadIteration, type LoadProgressSnapshot } from './run-load-options.js';
 export { checkLoadBounds, type LoadSize } from './check-load-bounds.js';
 export type * from './load-result.js';
-export { MAX_FAILURE_GROUPS_SHOWN } from './load-result.js';
-export { LoadCollector, type IterationOutcome } from './load-collector.js';
-export { iterationAor, iterationUsers, withoutIterationTags } from './iteration-users.js';
+export { iterationUsers, withoutIterationTags } from './iteration-users.js';
 export { parseDuration, formatDuration } from './parse-duration.js';
 export { LoadProgress, formatLoadProgressLine, PLAIN_PERIOD_MS } from './load-progress.js';
 export { formatLoadSummary, type LoadSummaryOptions } from './format-load-summary.js';

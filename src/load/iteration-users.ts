@@ -5,7 +5,7 @@
  */
 import type { ScenarioUser } from '../scenario/index.js';
 
-export function iterationAor(role: string, domain: string, vu: number, iteration: number): string {
+function iterationAor(role: string, domain: string, vu: number, iteration: number): string {
   return `sip:${role}.v${vu}i${iteration}@${domain}`;
 }
 

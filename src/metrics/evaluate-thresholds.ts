@@ -17,7 +17,7 @@ export interface ThresholdInput {
   readonly steps: readonly { readonly name: string; readonly latency: LatencySamples }[];
 }
 
-export function compare(actual: number, operator: ThresholdOperator, expected: number): boolean {
+function compare(actual: number, operator: ThresholdOperator, expected: number): boolean {
   switch (operator) {
     case '<':
       return actual < expected;
@@ -32,7 +32,7 @@ export function compare(actual: number, operator: ThresholdOperator, expected: n
   }
 }
 
-export function statisticName(statistic: LatencyStatistic): string {
+function statisticName(statistic: LatencyStatistic): string {
   return statistic.kind === 'percentile' ? `p${statistic.p}` : statistic.kind;
 }
 

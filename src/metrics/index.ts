@@ -3,7 +3,7 @@
  */
 export { percentile } from './percentile.js';
 export type { LatencySummary } from './latency-summary.js';
-export { LatencySamples, DEFAULT_SAMPLE_CAPACITY, type LatencySamplesOptions } from './latency-samples.js';
+export { LatencySamples, type LatencySamplesOptions } from './latency-samples.js';
 export type { Threshold, ThresholdMetric, ThresholdOperator, ThresholdVerdict, LatencyStatistic } from './threshold.js';
 export { parseThreshold, THRESHOLD_FORMS } from './parse-threshold.js';
-export { evaluateThresholds, compare, statisticName, type ThresholdInput } from './evaluate-thresholds.js';
+export { evaluateThresholds, type ThresholdInput } from './evaluate-thresholds.js';
