@@ -286,33 +286,23 @@ export class Endpoint {
    * comes back (the caller cannot go on without one).
    */
   async createConference(options: { subject?: string } = {}): Promise<{ focusUri: string; conferenceId: string; response: C3pResponse }> {
-    const layer = this.#requireLayer('createConference');
-    const factoryUri = this.#factoryUri();
     const requestedId = randomBytes(16).toString('hex').toUpperCase();
-    const requestId = this.#nextRequestId();
     const expiry = new Date(this.#clock.now() + 7 * 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    const body = buildC3pRequest({
-      requestId,
-      from: this.aor,
-      to: factoryUri,
-      command: {
-        name: 'addConference',
-        conferenceId: requestedId,
-        expiryTime: expiry,
-        admissionPolicy: 'openAuthenticated',
-        entityViews: ['chat'],
-        ...(options.subject === undefined ? {} : { subject: options.subject }),
-      },
-    });
-    const request = this.#outOfDialog('SERVICE', factoryUri, newCallId(), [['Supported', 'ms-sender']], CCCP, body);
-    const { response: sipResponse } = await this.#sendAuthorized(layer, request);
-    const response = c3pResponseOf(sipResponse);
+    const command: C3pCommand = {
+      name: 'addConference',
+      conferenceId: requestedId,
+      expiryTime: expiry,
+      admissionPolicy: 'openAuthenticated',
+      entityViews: ['chat'],
+      ...(options.subject === undefined ? {} : { subject: options.subject }),
+    };
+    const { sipResponse, response } = await this.#c3pService(command, { caller: 'createConference', headers: [['Supported', 'ms-sender']] });
     const focusUri = response?.focusUri;
     if (sipResponse.status !== 200 || response?.code !== 'success' || focusUri === undefined) {
       const c3p = response ? `, C3P code="${response.code}"${response.reason ? ` reason="${response.reason}"` : ''}` : ', no C3P response body';
       throw new FocusHarnessError(
         'FH_C3P',
-        `${this.role}: addConference to ${factoryUri} failed (SIP ${sipResponse.status} ${sipResponse.reason}${c3p}); check that the server hosts a focus factory for ${this.aor}.`,
+        `${this.role}: addConference to ${this.#factoryUri()} failed (SIP ${sipResponse.status} ${sipResponse.reason}${c3p}); check that the server hosts a focus factory for ${this.aor}.`,
         { where: `${this.role} SERVICE` },
       );
     }
@@ -690,13 +680,16 @@ export class Endpoint {
     return `${this.aor.replace(/^<|>$/g, '')};gruu;opaque=app:conf:focusfactory`;
   }
 
-  /** A C3P command by SERVICE to our focus factory: the response rides the final response (brief §4.11). */
-  async #c3pService(command: C3pCommand): Promise<C3pOutcome> {
-    const layer = this.#requireLayer(command.name);
+  /**
+   * A C3P command by SERVICE to our focus factory: the response rides the final response (brief
+   * §4.11). `caller` names the public method in a usage error (default: the command).
+   */
+  async #c3pService(command: C3pCommand, options: { caller?: string; headers?: HeaderInit } = {}): Promise<C3pOutcome> {
+    const layer = this.#requireLayer(options.caller ?? command.name);
     const factoryUri = this.#factoryUri();
     const requestId = this.#nextRequestId();
     const body = buildC3pRequest({ requestId, from: this.aor, to: factoryUri, command });
-    const request = this.#outOfDialog('SERVICE', factoryUri, newCallId(), [], CCCP, body);
+    const request = this.#outOfDialog('SERVICE', factoryUri, newCallId(), options.headers ?? [], CCCP, body);
     const { response: sipResponse } = await this.#sendAuthorized(layer, request);
     const response = c3pResponseOf(sipResponse);
     const accepted = sipResponse.status >= 200 && sipResponse.status < 300;
