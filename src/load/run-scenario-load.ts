@@ -57,14 +57,8 @@ export async function runScenarioLoad(scenario: Scenario, options: ScenarioLoadO
     const info: RunTargetInfo = { host: target.host, port: target.port, transport: target.transport, embedded: embedded !== undefined, faults };
     options.onStart?.(info);
     return await runLoad({
-      vus: options.vus,
-      ...(options.iterations === undefined ? {} : { iterations: options.iterations }),
-      ...(options.durationMs === undefined ? {} : { durationMs: options.durationMs }),
-      ...(options.maxDurationMs === undefined ? {} : { maxDurationMs: options.maxDurationMs }),
-      ...(options.thresholds ? { thresholds: options.thresholds } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-      ...(options.clock ? { clock: options.clock } : {}),
+      // The run's own options (vus, bounds, thresholds, signal, onProgress, clock) pass through.
+      ...options,
       scenario: { name: scenario.name, title: scenario.title },
       target: info,
       iteration: ({ vu, iteration, signal }) =>
