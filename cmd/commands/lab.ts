@@ -166,12 +166,12 @@ export async function runLab(args: LabArgs, io: LabIo): Promise<number> {
     const stopped = io.waitForStop();
     const trust = lab.caPath ? `; clients must trust the CA in ${lab.caPath}` : lab.transport === 'tls' ? '; serving the given --cert' : '';
     const faults = lab.faults.length > 0 ? ` with faults: ${lab.faults.join(', ')}` : '';
-    const digest = auth === undefined
+    const authNote = auth === undefined
       ? ''
       : auth.scheme === 'ntlm'
         ? `; MS-SIPAE NTLM for ${auth.users.size} user(s) in realm "${auth.realm}" (every request signed)`
         : `; Digest on REGISTER for ${auth.users.size} user(s) in realm "${auth.realm}"`;
-    io.stderr.write(`lab focus listening on ${lab.transport} ${lab.host}:${lab.port} (domain ${lab.domain})${trust}${faults}${digest}\nPress Ctrl-C to stop.\n`);
+    io.stderr.write(`lab focus listening on ${lab.transport} ${lab.host}:${lab.port} (domain ${lab.domain})${trust}${faults}${authNote}\nPress Ctrl-C to stop.\n`);
     io.onListening?.({ host: lab.host, port: lab.port, caPath: lab.caPath });
     const signal = await stopped;
     await lab.stop();
