@@ -6,6 +6,7 @@
  * @remarks The same approach as the suite's status line: drawn only on a TTY, redrawn on a timer
  * of the injected clock and erased before anything else is printed.
  */
+import { perSecond } from '../metrics/index.js';
 import { ERASE_LINE, statusLine, type ProgressStream } from '../report/index.js';
 import type { Clock, TimerHandle } from '../util/index.js';
 import type { LoadProgressSnapshot } from './run-load-options.js';
@@ -19,7 +20,7 @@ export const PLAIN_PERIOD_MS = 5000;
 export function formatLoadProgressLine(name: string, s: LoadProgressSnapshot): string {
   const done = s.iterations === undefined ? `${s.completed} iterations` : `${s.completed}/${s.iterations} iterations`;
   const passing = s.completed ? `${Math.floor((100 * s.passed) / s.completed)}% passing` : '–% passing';
-  const rate = s.elapsedMs > 0 ? (1000 * s.completed) / s.elapsedMs : 0;
+  const rate = perSecond(s.completed, s.elapsedMs);
   const elapsed = (s.elapsedMs / 1000).toFixed(1);
   const of = s.durationMs === undefined ? '' : `/${(s.durationMs / 1000).toFixed(0)}`;
   return `${name} · ${done} · ${passing} · ${rate.toFixed(1)} it/s · ${s.running} running · ${elapsed}${of} s`;

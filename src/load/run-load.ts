@@ -12,7 +12,7 @@
  * ```
  */
 import { FocusHarnessError } from '../errors.js';
-import { evaluateThresholds, parseThreshold, type Threshold } from '../metrics/index.js';
+import { evaluateThresholds, parseThreshold, perSecond, type Threshold } from '../metrics/index.js';
 import type { RunResult } from '../scenario/index.js';
 import { systemClock, type TimerHandle } from '../util/index.js';
 import { checkLoadBounds } from './check-load-bounds.js';
@@ -131,7 +131,7 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadResult> {
     durationMs,
     stoppedBy: reason,
     iterations: counts,
-    iterationsPerSecond: durationMs > 0 ? (1000 * counts.completed) / durationMs : 0,
+    iterationsPerSecond: perSecond(counts.completed, durationMs),
     steps: collector.steps(),
     failures: groups.slice(0, MAX_FAILURE_GROUPS_SHOWN),
     distinctFailures: groups.length,

@@ -2,6 +2,7 @@
  * Judges thresholds against a finished (or interrupted) run's metrics. Pure.
  */
 import type { LatencySamples } from './latency-samples.js';
+import { perSecond } from './per-second.js';
 import type { LatencyStatistic, Threshold, ThresholdOperator, ThresholdVerdict } from './threshold.js';
 
 /** The metrics thresholds read. */
@@ -63,7 +64,7 @@ function judge(threshold: Threshold, input: ThresholdInput): ThresholdVerdict {
       return verdict(compare(measured, operator, value), `${input.failing} of ${input.completed} iterations failed (${Number(share.toFixed(2))}%)`);
     }
     case 'iteration-rate': {
-      const rate = input.elapsedMs > 0 ? (1000 * input.completed) / input.elapsedMs : 0;
+      const rate = perSecond(input.completed, input.elapsedMs);
       return verdict(compare(rate, operator, value), `${rate.toFixed(2)} iterations/s`);
     }
     case 'iteration-latency': {
