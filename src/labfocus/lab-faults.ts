@@ -35,14 +35,10 @@ export interface LabFault {
   readonly requiresAuth?: 'ntlm';
 }
 
-interface LabFaultEntry {
-  name: LabFaultName;
-  description: string;
-  breaks: string;
-  caughtBy: readonly string[];
-  severity?: 'SHOULD';
-  requiresAuth?: 'ntlm';
-  wrap: LabFaultWrapper;
+/** A table row: the fault as shown (`severity` only when SHOULD) and the wrapper that does it. */
+interface LabFaultEntry extends Omit<LabFault, 'severity'> {
+  readonly severity?: 'SHOULD';
+  readonly wrap: LabFaultWrapper;
 }
 
 const TABLE: readonly LabFaultEntry[] = [
