@@ -16,12 +16,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLabFocus, type LabFocus } from '../../src/labfocus/index.js';
+import { percentile } from '../../src/metrics/index.js';
 import { findBinary } from '../helpers/find-binary.js';
 import { freePort } from '../interop/helpers/free-port.js';
 import type { BenchResult } from './bench-result.js';
 import { runHarnessLoad, type HarnessLoadOutcome } from './peers/harness-load.js';
 import { startBenchKamailio, type BenchKamailio } from './peers/kamailio-registrar.js';
-import { costRatio, describeRuns, medianRate, pairedRuns, quantile } from './peers/paired-runs.js';
+import { costRatio, describeRuns, medianRate, pairedRuns } from './peers/paired-runs.js';
 import { runSippLoad, type LoadOutcome } from './peers/sipp-load.js';
 
 const suite = 'peers';
@@ -124,8 +125,8 @@ async function clientStack(sipp: string, workDir: string, kam: BenchKamailio): P
       name: `OPTIONS to ${server}, one at a time: focus-harness round-trip time`,
       unit: 'µs',
       value: Math.round(latencies.reduce((sum, v) => sum + v, 0) / Math.max(1, latencies.length)),
-      p50: Math.round(quantile(latencies, 0.5)),
-      p99: Math.round(quantile(latencies, 0.99)),
+      p50: Math.round(percentile(latencies, 50) ?? 0),
+      p99: Math.round(percentile(latencies, 99) ?? 0),
       note: `send to final response over ${latencies.length} requests; SIPp reports response times in whole milliseconds only`,
     },
     ...rows(`${PIPELINE} in flight`, pipelined, `one call per OPTIONS, ${PIPELINE} calls open at once (-users ${PIPELINE})`),

@@ -37,8 +37,3 @@ export function describeRuns(runs: readonly LoadOutcome[]): string {
 export function costRatio(ours: readonly LoadOutcome[], peer: readonly LoadOutcome[]): number {
   return Math.round((medianRate(peer) / medianRate(ours)) * 100) / 100;
 }
-
-/** The q-quantile (0..1) of ascending values. */
-export function quantile(sorted: Float64Array, q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-}
