@@ -7,7 +7,6 @@
  * 72 payload: domain, user, workstation, LM response, NT response, session key
  * ```
  */
-import { hasFlag, NtlmFlag } from './ntlm-flags.js';
 import {
   checkHeader,
   DEFAULT_NTLM_VERSION,
@@ -15,7 +14,7 @@ import {
   malformedNtlm,
   NTLM_SIGNATURE,
   readField,
-  unicode,
+  textEncoding,
   writeFieldDescriptor,
   type NtlmVersion,
 } from './ntlm-fields.js';
@@ -34,8 +33,7 @@ export interface AuthenticateMessage {
 const HEAD_LENGTH = 72;
 
 export function formatAuthenticateMessage(message: AuthenticateMessage, version: NtlmVersion = DEFAULT_NTLM_VERSION): Buffer {
-  const text = (value: string): Buffer =>
-    hasFlag(message.flags, NtlmFlag.UNICODE) ? unicode(value) : Buffer.from(value, 'latin1');
+  const text = (value: string): Buffer => Buffer.from(value, textEncoding(message.flags));
   const payload = [
     text(message.domain),
     text(message.user),
@@ -63,7 +61,7 @@ export function parseAuthenticateMessage(bytes: Buffer): AuthenticateMessage {
   checkHeader(bytes, 3, 'AUTHENTICATE_MESSAGE');
   if (bytes.length < 64) throw malformedNtlm('AUTHENTICATE_MESSAGE is shorter than 64 bytes');
   const flags = bytes.readUInt32LE(60);
-  const encoding = hasFlag(flags, NtlmFlag.UNICODE) ? 'utf16le' : 'latin1';
+  const encoding = textEncoding(flags);
   return {
     flags,
     lmChallengeResponse: readField(bytes, 12, 'LmChallengeResponse'),

@@ -6,13 +6,13 @@
  * 32 Reserved(8)  40 TargetInfoFields   48 Version(8, with NEGOTIATE_VERSION)   56 payload
  * ```
  */
-import { hasFlag, NtlmFlag } from './ntlm-flags.js';
 import {
   checkHeader,
   encodeVersion,
   malformedNtlm,
   NTLM_SIGNATURE,
   readField,
+  textEncoding,
   unicode,
   writeFieldDescriptor,
   type NtlmVersion,
@@ -36,7 +36,7 @@ export function parseChallengeMessage(message: Buffer): ChallengeMessage {
   return {
     flags,
     serverChallenge: Buffer.from(message.subarray(24, 32)),
-    targetName: nameBytes.toString(hasFlag(flags, NtlmFlag.UNICODE) ? 'utf16le' : 'latin1'),
+    targetName: nameBytes.toString(textEncoding(flags)),
     targetInfo,
   };
 }

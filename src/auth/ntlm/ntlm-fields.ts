@@ -3,6 +3,7 @@
  * (length, maxLength, offset) field descriptors, the VERSION structure and UTF-16LE text.
  */
 import { FocusHarnessError } from '../../errors.js';
+import { hasFlag, NtlmFlag } from './ntlm-flags.js';
 
 export const NTLM_SIGNATURE = Buffer.from('NTLMSSP\0', 'latin1');
 
@@ -35,6 +36,11 @@ export function checkHeader(message: Buffer, type: number, name: string): void {
 /** UTF-16LE bytes of `text` (MS-NLMP "UNICODE()"). */
 export function unicode(text: string): Buffer {
   return Buffer.from(text, 'utf16le');
+}
+
+/** How a message's text fields are encoded: UTF-16LE when NEGOTIATE_UNICODE is set, else OEM (latin1). */
+export function textEncoding(flags: number): 'utf16le' | 'latin1' {
+  return hasFlag(flags, NtlmFlag.UNICODE) ? 'utf16le' : 'latin1';
 }
 
 /** MS-NLMP §2.2.2.10 VERSION: product major/minor, build, 3 reserved bytes, NTLM revision 15. */
