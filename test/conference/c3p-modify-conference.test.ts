@@ -4,7 +4,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  C3pParseError,
   CONFERENCE_NS,
   attributeValue,
   buildC3pRequest,
@@ -15,19 +14,10 @@ import {
   parseXml,
   type C3pCommand,
 } from './conference-exports.js';
+import { c3pRequestFault as faultOf } from './c3p-request-fault.js';
 import { ALICE, CHAT, FOCUS, xmlFixture } from './xml-fixture.js';
 
 const CAROL_FACTORY = 'sip:carol@contoso.com;gruu;opaque=app:conf:focusfactory';
-
-function faultOf(xml: string): C3pParseError {
-  try {
-    parseC3pRequest(xml);
-  } catch (error) {
-    if (error instanceof C3pParseError) return error;
-    throw error;
-  }
-  throw new Error('parseC3pRequest accepted the body');
-}
 
 describe('modifyConference (MS-CONFBAS 4.4.10)', () => {
   it('parses a subject change written in the example\'s shape', () => {

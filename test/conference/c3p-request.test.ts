@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  C3pParseError,
   CONFERENCE_NS,
   buildC3pRequest,
   parseC3pRequest,
   parseXml,
   type C3pCommand,
 } from './conference-exports.js';
+import { c3pRequestFault as faultOf } from './c3p-request-fault.js';
 import { ALICE, CAROL, FOCUS, seedBody, xmlFixture } from './xml-fixture.js';
 
 const FACTORY = 'sip:alice@contoso.com;gruu;opaque=app:conf:focusfactory';
@@ -40,16 +40,6 @@ const commands: C3pCommand[] = [
   { name: 'deleteConference', confEntity: FOCUS },
   { name: 'getConferencingCapabilities' },
 ];
-
-function faultOf(xml: string): C3pParseError {
-  try {
-    parseC3pRequest(xml);
-  } catch (error) {
-    if (error instanceof C3pParseError) return error;
-    throw error;
-  }
-  throw new Error('parseC3pRequest accepted the body');
-}
 
 describe('buildC3pRequest / parseC3pRequest', () => {
   it.each(commands.map((command) => [command.name, command] as const))('round-trips %s', (_name, command) => {
