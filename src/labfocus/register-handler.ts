@@ -6,7 +6,7 @@
 import type { SipRequest } from '../sip/index.js';
 import type { ServerTransaction } from '../transaction/index.js';
 import { aorOf, isAorOfUser } from './conference-address.js';
-import type { LabFocusCore, LabLink } from './lab-focus-core.js';
+import type { LabFocusCore, LabLink, LabRequest } from './lab-focus-core.js';
 import { expiresOf, fromAor, nameAddr, param } from './message-fields.js';
 
 /** Brief §3.2: what the 200 OK advertises for keep-alives. */
@@ -75,7 +75,7 @@ export function handleRegister(core: LabFocusCore, request: SipRequest, txn: Ser
 }
 
 /** True when no Digest is required or the credentials are right for `aor`; otherwise answers 401/403. */
-function authorised(core: LabFocusCore, req: { request: SipRequest; txn: ServerTransaction; link: LabLink; aor: string }, aor: string): boolean {
+function authorised(core: LabFocusCore, req: LabRequest, aor: string): boolean {
   const digest = core.registrarAuth;
   if (!digest) return true;
   const verdict = digest.verify(req.request);
