@@ -7,16 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerTarget } from '../../src/endpoint/index.js';
 import { startLabFocus, type LabFocus } from '../../src/labfocus/index.js';
-import { embeddedCertDir, findBuiltinScenario, runScenario, type RunResult } from '../../src/scenario/index.js';
+import { embeddedCertDir, findBuiltinScenario, runScenario } from '../../src/scenario/index.js';
+import { summary } from './run-result-checks.js';
 
 const eject = findBuiltinScenario('eject')!;
 const ejectPassive = findBuiltinScenario('eject-passive')!;
 /** Short waits where a run is expected to fail (each fault costs one wait); the clean runs keep the defaults. */
 const FAST = { expectMs: 2000, c3pMs: 2000, stepMs: 5000, settleMs: 100 };
-
-function summary(result: RunResult): string {
-  return result.failures.map((f) => f.message).join('\n') || result.error?.message || result.status;
-}
 
 describe('eject against the lab focus', () => {
   let lab: LabFocus;

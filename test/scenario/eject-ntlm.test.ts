@@ -8,8 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseProfile, resolveProfile } from '../../src/config/index.js';
 import { Endpoint, type ServerTarget } from '../../src/endpoint/index.js';
 import { startLabFocus, type LabFocus } from '../../src/labfocus/index.js';
-import { embeddedCertDir, findBuiltinScenario, runScenario, type RunResult } from '../../src/scenario/index.js';
+import { embeddedCertDir, findBuiltinScenario, runScenario } from '../../src/scenario/index.js';
 import { parseMessage, type SipMessage } from '../../src/sip/index.js';
+import { summary } from './run-result-checks.js';
 
 const PASSWORDS = new Map([
   ['alice', 'alice-Secret1'],
@@ -21,10 +22,6 @@ function users(passwords: ReadonlyMap<string, string>): Record<string, { aor: st
   const out: Record<string, { aor: string; password: string; authScheme: 'ntlm' }> = {};
   for (const [role, password] of passwords) out[role] = { aor: `sip:${role}@contoso.com`, password, authScheme: 'ntlm' };
   return out;
-}
-
-function summary(result: RunResult): string {
-  return result.failures.map((f) => f.message).join('\n') || result.error?.message || result.status;
 }
 
 function ntlmParam(line: string | undefined, name: string): string | undefined {

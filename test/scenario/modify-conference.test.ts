@@ -8,29 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { flowScenarios } from '../../src/scenario/builtin/catalog.js';
 import { mcuTypesScenario } from '../../src/scenario/builtin/mcu-types.js';
 import { modifyConferenceScenario } from '../../src/scenario/builtin/modify-conference.js';
-import { runScenario, type RunResult } from '../../src/scenario/index.js';
+import { runScenario } from '../../src/scenario/index.js';
 import { LAB_FAULTS } from '../../src/labfocus/lab-faults.js';
+import { expectCaught, expectClean } from './run-result-checks.js';
 
 /** A faulty run waits once for a change that never comes: shorter, but not so short that set-up fails first. */
 const FAULTY = { expectMs: 3000 };
-
-function summary(result: RunResult): string {
-  return result.failures.map((f) => f.message).join('\n') || result.error?.message || result.status;
-}
-
-function expectClean(result: RunResult, id: string): void {
-  expect(result.exitCode, summary(result)).toBe(0);
-  expect(result.warnings.map((w) => `${w.role ?? ''} ${w.description}`)).toEqual([]);
-  expect(result.steps.flatMap((s) => s.checks.map((c) => c.id))).toContain(id);
-}
-
-function expectCaught(result: RunResult, id: string): void {
-  expect(result.exitCode, summary(result)).toBe(1);
-  const first = result.failures[0];
-  expect(first?.id, summary(result)).toBe(id);
-  expect(first?.message).toContain(`[${id}]`);
-  expect(first?.message).toContain(`step "${first?.step ?? ''}"`);
-}
 
 describe('modify-conference and mcu-types', () => {
   it('are flows of the catalog, with a title, a spec section and N roles; their faults name them', () => {

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { negativeScenarios } from '../../src/scenario/builtin/negative-scenarios.js';
-import { runScenario, type RunResult, type Scenario } from '../../src/scenario/index.js';
+import { runScenario, type Scenario } from '../../src/scenario/index.js';
+import { expectCaught, expectClean } from './run-result-checks.js';
 
 /**
  * Clean runs keep the default waits (they spend none of them). A fault run may wait once for a C3P
@@ -32,23 +33,6 @@ function byName(count: number, name: string): Scenario {
   const scenario = negativeScenarios(count).find((s) => s.name === name);
   if (!scenario) throw new Error(`no negative scenario ${name}`);
   return scenario;
-}
-
-function summary(result: RunResult): string {
-  return result.failures.map((f) => f.message).join('\n') || result.error?.message || result.status;
-}
-
-function expectClean(result: RunResult): void {
-  expect(result.exitCode, summary(result)).toBe(0);
-  expect(result.warnings.map((w) => `${w.role ?? ''} ${w.description}`)).toEqual([]);
-}
-
-function expectCaught(result: RunResult, id: string): void {
-  expect(result.exitCode, summary(result)).toBe(1);
-  const first = result.failures[0];
-  expect(first?.id, summary(result)).toBe(id);
-  expect(first?.message).toContain(`[${id}]`);
-  expect(first?.message).toContain(`step "${first?.step ?? ''}"`);
 }
 
 describe('negative scenarios', () => {
