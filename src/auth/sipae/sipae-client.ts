@@ -107,7 +107,7 @@ export class SipaeClient {
   acceptChallenge(request: SipRequest, response: SipResponse): void {
     const found = findSipaeLine(response, CHALLENGE_HEADER);
     if (found === undefined) {
-      const offered = [...response.headers.getAll('WWW-Authenticate'), ...response.headers.getAll('Proxy-Authenticate')]
+      const offered = [CHALLENGE_HEADER.www, CHALLENGE_HEADER.proxy].flatMap((name) => response.headers.getAll(name))
         .map((l) => l.trim().split(/\s/)[0]).join(', ') || 'none';
       throw new FocusHarnessError(
         'FH_AUTH',
