@@ -46,7 +46,10 @@ export class ClientTransaction {
   readonly key: string;
   readonly method: string;
   readonly callId: string | undefined;
-  /** The CSeq number of the request (an ACK for a 2xx repeats it, §13.2.2.4). */
+  /**
+   * The CSeq number of an INVITE (the TU's ACK for its 2xx repeats it, §13.2.2.4); undefined for
+   * other methods, which have no ACK to match.
+   */
   readonly cseq: number | undefined;
   readonly kind: 'invite' | 'non-invite';
   readonly #host: TransactionHost;
@@ -66,8 +69,8 @@ export class ClientTransaction {
     this.#request = request;
     this.method = request.method;
     this.callId = callIdOf(request);
-    this.cseq = cseqNumberOf(request);
     this.kind = request.method === 'INVITE' ? 'invite' : 'non-invite';
+    this.cseq = this.kind === 'invite' ? cseqNumberOf(request) : undefined;
     this.#host = host;
     this.#callbacks = callbacks;
     const isInvite = this.kind === 'invite';
