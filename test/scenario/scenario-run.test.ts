@@ -8,7 +8,9 @@ import {
   defineScenario,
   subscriptionTerminated,
   type RunResult,
+  type Scenario,
   type ScenarioContext,
+  type ScenarioUser,
 } from '../../src/scenario/index.js';
 import { createResponseMessage } from '../../src/sip/index.js';
 import { ManualClock } from '../../src/util/index.js';
@@ -246,14 +248,14 @@ describe('ScenarioRun', () => {
 });
 
 describe('ScenarioRun identities', () => {
-  it('gives each role its AOR, display name and digest credentials from the users table', async () => {
+  /** Runs `scenario` (which must pass) on fakes and returns the options each role's endpoint got, in role order. */
+  async function endpointOptionsOf(scenario: Scenario, users?: Readonly<Record<string, ScenarioUser>>): Promise<Record<string, unknown>[]> {
     const seen: Record<string, unknown>[] = [];
-    const scenario = defineScenario({ name: 'ids', title: 'ids', roles: ['alice', 'bob'], run: async () => undefined });
     const clock = new ManualClock(0);
     const runner = new ScenarioRun(scenario, {
       target: { host: '127.0.0.1', port: 1, transport: 'tcp' },
       domain: 'lab.example',
-      users: { alice: { aor: 'sip:alice.a@lab.example', displayName: 'Alice A', username: 'aa', password: 'pw' } },
+      ...(users ? { users } : {}),
       clock,
       recorder: new TraceRecorder(),
       timeouts: { ...DEFAULT_TIMEOUTS, settleMs: 0 },
@@ -266,30 +268,20 @@ describe('ScenarioRun identities', () => {
     await new Promise((r) => setImmediate(r));
     clock.advance(1);
     expect((await done).exitCode).toBe(0);
+    return seen;
+  }
+
+  it('gives each role its AOR, display name and digest credentials from the users table', async () => {
+    const scenario = defineScenario({ name: 'ids', title: 'ids', roles: ['alice', 'bob'], run: async () => undefined });
+    const seen = await endpointOptionsOf(scenario, { alice: { aor: 'sip:alice.a@lab.example', displayName: 'Alice A', username: 'aa', password: 'pw' } });
     expect(seen[0]).toMatchObject({ role: 'alice', aor: 'sip:alice.a@lab.example', displayName: 'Alice A', authUsername: 'aa', password: 'pw' });
     expect(seen[1]).toMatchObject({ role: 'bob', aor: 'sip:bob@lab.example', displayName: 'Bob' });
     expect(seen[1]).not.toHaveProperty('password');
   });
 
   it("passes a role's endpointOptions from the scenario to that role's endpoint only", async () => {
-    const seen: Record<string, unknown>[] = [];
     const scenario = defineScenario({ name: 'opts', title: 'opts', roles: ['alice', 'carol'], endpointOptions: { carol: { leaveOnRemoval: false } }, run: async () => undefined });
-    const clock = new ManualClock(0);
-    const runner = new ScenarioRun(scenario, {
-      target: { host: '127.0.0.1', port: 1, transport: 'tcp' },
-      domain: 'lab.example',
-      clock,
-      recorder: new TraceRecorder(),
-      timeouts: { ...DEFAULT_TIMEOUTS, settleMs: 0 },
-      createEndpoint: (options) => {
-        seen.push({ ...options });
-        return asEndpoint(new FakeEndpoint(options));
-      },
-    });
-    const done = runner.execute();
-    await new Promise((r) => setImmediate(r));
-    clock.advance(1);
-    expect((await done).exitCode).toBe(0);
+    const seen = await endpointOptionsOf(scenario);
     expect(seen[0]).toMatchObject({ role: 'alice', aor: 'sip:alice@lab.example' });
     expect(seen[0]).not.toHaveProperty('leaveOnRemoval');
     expect(seen[1]).toMatchObject({ role: 'carol', aor: 'sip:carol@lab.example', leaveOnRemoval: false });
