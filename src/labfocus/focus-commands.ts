@@ -54,14 +54,19 @@ function answerParseFailure(core: LabFocusCore, req: LabRequest, dialog: LabDial
   core.respond(req, status, { ...(status >= 300 ? { reason: 'Bad C3P Request' } : {}), headers: [['ms-diagnostics', msDiagnostics('parseFailed', source)]] });
 }
 
+/** Sends the C3P response to the command (acceptance, then the response in the dialog). */
+type Answer = (init: Omit<C3pResponseInit, 'requestId' | 'from' | 'to'>, headers?: [string, string][]) => void;
+/** Answers with the policy's code for a refusal with `reason`. */
+type Refuse = (reason: string, headers?: [string, string][]) => void;
+
 function runCommand(core: LabFocusCore, req: LabRequest, dialog: LabDialog, conference: LabConference, c3p: C3pRequest): void {
   const command = c3p.command;
   const role = conference.participant(req.aor)?.role ?? 'attendee';
-  const answer = (init: Omit<C3pResponseInit, 'requestId' | 'from' | 'to'>, headers: [string, string][] = []): void => {
+  const answer: Answer = (init, headers = []) => {
     acceptC3p(core, req, headers);
     deliverC3p(core, req, dialog, { ...envelopeFor(c3p), ...init } as C3pResponseInit, headers);
   };
-  const refuse = (reason: string, headers: [string, string][] = []): void => {
+  const refuse: Refuse = (reason, headers = []) => {
     const code = core.policy.refusalCode(command.name, reason);
     answer({ command: command.name, code, ...(code === 'failure' ? { reason } : {}) }, headers);
   };
@@ -113,9 +118,6 @@ function runCommand(core: LabFocusCore, req: LabRequest, dialog: LabDialog, conf
       refuse('otherFailure', [['ms-diagnostics-public', msDiagnosticsPublic('notImplemented')]]);
   }
 }
-
-type Answer = (init: Omit<C3pResponseInit, 'requestId' | 'from' | 'to'>, headers?: [string, string][]) => void;
-type Refuse = (reason: string, headers?: [string, string][]) => void;
 
 /**
  * MS-CONFBAS 4.4.10 / brief §6.13: a presenter changes the conference description; every subscriber
