@@ -30,12 +30,12 @@ export function isHostChar(c: number): boolean {
   return c < 128 && HOST[c] === 1;
 }
 
-/** The value of `text` when it is 1 to 10 decimal digits (`/^\d{1,10}$/`), else -1. */
-export function decimalValue(text: string): number {
-  const n = text.length;
-  if (n === 0 || n > 10) return -1;
+/** The value of `text[from, to)` when it is 1 to 10 decimal digits (`/^\d{1,10}$/`), else -1. */
+export function decimalValue(text: string, from = 0, to = text.length): number {
+  const n = to - from;
+  if (n <= 0 || n > 10) return -1;
   let value = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x30 || c > 0x39) return -1;
     value = value * 10 + (c - 0x30);

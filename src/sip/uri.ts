@@ -3,7 +3,7 @@
  */
 import { formatParams, parseParams, readParams, type Params } from './params.js';
 import { headerValueError } from './sip-parse-error.js';
-import { isHostChar } from './token.js';
+import { decimalValue, isHostChar } from './token.js';
 
 /**
  * A parsed URI.
@@ -93,24 +93,20 @@ export function isHostPort(text: string, from: number, to: number): boolean {
     if (close < 0 || close >= to || close - from < 2) return false;
     for (let i = from + 1; i < close; i++) if (!isIpv6Char(text.charCodeAt(i))) return false;
     if (close + 1 === to) return true;
-    return text.charCodeAt(close + 1) === 0x3a /* : */ && isPort(text, close + 2, to);
+    return text.charCodeAt(close + 1) === 0x3a /* : */ && portValue(text, close + 2, to) >= 0;
   }
   const colon = text.lastIndexOf(':', to - 1);
   const hostEnd = colon >= from ? colon : to;
   if (hostEnd === from) return false;
   for (let i = from; i < hostEnd; i++) if (!isHostChar(text.charCodeAt(i))) return false;
-  return colon < from || isPort(text, colon + 1, to);
+  return colon < from || portValue(text, colon + 1, to) >= 0;
 }
 
-function isPort(text: string, from: number, to: number): boolean {
-  if (to <= from || to - from > 5) return false;
-  let port = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) return false;
-    port = port * 10 + (c - 0x30);
-  }
-  return port <= 65535;
+/** `text[from, to)` as a port: 1 to 5 digits, at most 65535; else -1. */
+function portValue(text: string, from: number, to: number): number {
+  if (to - from > 5) return -1;
+  const port = decimalValue(text, from, to);
+  return port <= 65535 ? port : -1;
 }
 
 function isIpv6Char(c: number): boolean {
@@ -199,13 +195,8 @@ export function splitHostPort(hostport: string, context: string = hostport): { h
   }
   if (!isHost(host)) throw headerValueError('bad-uri', 'bad host', context);
   if (portText === undefined) return { host };
-  let port = 0;
-  for (let i = 0; i < portText.length; i++) {
-    const c = portText.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) throw headerValueError('bad-uri', 'bad port', context);
-    port = port * 10 + (c - 0x30);
-  }
-  if (portText.length === 0 || portText.length > 5 || port > 65535) throw headerValueError('bad-uri', 'bad port', context);
+  const port = portValue(portText, 0, portText.length);
+  if (port < 0) throw headerValueError('bad-uri', 'bad port', context);
   return { host, port };
 }
 
