@@ -28,7 +28,7 @@ export interface ProbeBodyInit {
   readonly requestId: string;
 }
 
-export const PROBE_TEXT = 'focus-harness probe: this dialog has ended';
+const PROBE_TEXT = 'focus-harness probe: this dialog has ended';
 
 /** The body of a probe, or undefined for a bodiless one. */
 export function endedDialogProbeBody(init: ProbeBodyInit): ProbeBody | undefined {

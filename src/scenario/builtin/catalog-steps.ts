@@ -181,7 +181,7 @@ export async function scriptedC3pInfo(
 }
 
 /** `SIP 400 Bad C3P Request; C3P getConference failure (reason …)` */
-export function describeScriptedC3p(outcome: ScriptedC3pOutcome): string {
+function describeScriptedC3p(outcome: ScriptedC3pOutcome): string {
   const { response, c3p } = outcome;
   const result = c3p ? `C3P ${c3p.command} ${c3p.code}${c3p.reason ? ` (reason ${c3p.reason})` : ''}` : 'no C3P response';
   return `SIP ${response.status} ${response.reason}; ${result}`;

@@ -14,7 +14,7 @@ const SUBJECT_AT_CREATION = 'focus-harness modify-conference';
 const NEW_SUBJECT = 'focus-harness modify-conference: the subject after modifyConference';
 
 /** MUST: every subscriber's merged roster reaches `subject` (brief §6.13 "roster reflects the change"). */
-export async function rostersShowSubject(ctx: ScenarioContext, viewers: readonly Endpoint[], subject: string, id: string): Promise<void> {
+async function rostersShowSubject(ctx: ScenarioContext, viewers: readonly Endpoint[], subject: string, id: string): Promise<void> {
   for (const viewer of viewers) {
     const ok = await viewer.waitForRoster((roster) => roster.subject === subject, ctx.timeouts.expectMs);
     const seen = viewer.roster.subject;
