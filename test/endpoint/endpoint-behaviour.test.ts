@@ -3,8 +3,13 @@
  * the C3P result is carried, what the client does when the focus misbehaves, and the other commands.
  */
 import { describe, expect, it } from 'vitest';
-import { TraceRecorder } from '../../src/capture/index.js';
-import { labConference, waitUntil } from './lab-conference.js';
+import { TraceRecorder, type TraceRecord } from '../../src/capture/index.js';
+import { labConference, waitUntil, type LabConference } from './lab-conference.js';
+
+/** The BYEs `role` has sent so far, from the trace. */
+function byesSentBy(conf: LabConference, role: string): TraceRecord[] {
+  return conf.recorder.records.filter((r) => r.role === role && r.direction === 'out' && r.firstLine.startsWith('BYE '));
+}
 
 describe('Endpoint C3P outcomes and client reactions', { timeout: 20_000 }, () => {
   it('takes the C3P result from a direct 200 (c3pStyle 200)', async () => {
@@ -56,7 +61,7 @@ describe('Endpoint C3P outcomes and client reactions', { timeout: 20_000 }, () =
         return s.focus === 'terminated' && s.im === 'terminated';
       });
       expect(conf.carol.dialogState().roster).toBe('active');
-      const carolByes = conf.recorder.records.filter((r) => r.role === 'carol' && r.direction === 'out' && r.firstLine.startsWith('BYE '));
+      const carolByes = byesSentBy(conf, 'carol');
       expect(carolByes).toEqual([]);
     } finally {
       await conf.close();
@@ -72,7 +77,7 @@ describe('Endpoint C3P outcomes and client reactions', { timeout: 20_000 }, () =
         return s.focus === 'terminated' && s.im === 'terminated' && s.roster === 'terminated';
       });
       await conf.carol.settled();
-      const carolByes = conf.recorder.records.filter((r) => r.role === 'carol' && r.direction === 'out' && r.firstLine.startsWith('BYE '));
+      const carolByes = byesSentBy(conf, 'carol');
       expect(carolByes.map((r) => r.dialog).sort()).toEqual(['D1', 'D3']);
     } finally {
       await conf.close();
@@ -90,7 +95,7 @@ describe('Endpoint C3P outcomes and client reactions', { timeout: 20_000 }, () =
       });
       expect(conf.carol.dialogState().roster).toBe('terminated');
       const carol = conf.recorder.records.filter((r) => r.role === 'carol');
-      expect(carol.filter((r) => r.direction === 'out' && r.firstLine.startsWith('BYE '))).toEqual([]);
+      expect(byesSentBy(conf, 'carol')).toEqual([]);
       for (const dialog of ['D1', 'D3']) {
         const bye = carol.find((r) => r.direction === 'in' && r.dialog === dialog && r.firstLine.startsWith('BYE '));
         expect(bye, `server BYE in ${dialog}`).toBeDefined();
@@ -113,7 +118,7 @@ describe('Endpoint C3P outcomes and client reactions', { timeout: 20_000 }, () =
       });
       await waitUntil('Bob to see Carol gone', () => !conf.bob.roster.has(conf.carol.aor));
       expect(conf.carol.dialogState().focus).toBe('active');
-      const carolByes = conf.recorder.records.filter((r) => r.role === 'carol' && r.direction === 'out' && r.firstLine.startsWith('BYE '));
+      const carolByes = byesSentBy(conf, 'carol');
       expect(carolByes).toEqual([]);
     } finally {
       await conf.close();
