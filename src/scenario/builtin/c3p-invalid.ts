@@ -13,12 +13,11 @@
 import { defineScenario, type Scenario } from '../define-scenario.js';
 import type { ScenarioContext } from '../scenario-context.js';
 import {
-  c3pBody,
+  c3pRequest,
   DEFAULT_ROLE_COUNT,
   endpointsOf,
   expectNothingChanged,
   expectScriptedRefusal,
-  requestIdOf,
   roleNames,
   scriptedC3pInfo,
   scriptedParticipant,
@@ -57,9 +56,9 @@ function invalidC3pScenario(spec: InvalidC3pCase, count: number): Scenario {
         const dialog = await scriptedParticipant(ctx, mallory, focusUri, endpoints);
         const from = ctx.lastSeq();
         await ctx.step(spec.step, async () => {
-          const body = spec.damage(c3pBody(mallory, focusUri, { name: 'getConference', confEntity: focusUri }));
-          const requestId = spec.keepsRequestId ? requestIdOf(body) : undefined;
-          const outcome = await scriptedC3pInfo(ctx, mallory, dialog, body, requestId === undefined ? {} : { requestId });
+          const request = c3pRequest(mallory, focusUri, { name: 'getConference', confEntity: focusUri });
+          const body = spec.damage(request.body);
+          const outcome = await scriptedC3pInfo(ctx, mallory, dialog, body, spec.keepsRequestId ? { requestId: request.requestId } : {});
           expectScriptedRefusal(ctx, spec.id, mallory, outcome, spec.expected);
         }, { timeout: ctx.timeouts.stepMs + ctx.timeouts.c3pMs });
         await expectNothingChanged(ctx, spec.id, endpoints, from);

@@ -94,15 +94,18 @@ export function chatUriOf(focusUri: string): string {
 
 let requestIds = 1000;
 
-/** A C3P request body from `user` to `to` (MS-CONFPRO 2.2.3). */
-export function c3pBody(user: { aor: string }, to: string, command: Parameters<typeof buildC3pRequest>[0]['command']): string {
+type C3pCommandInit = Parameters<typeof buildC3pRequest>[0]['command'];
+
+/** A C3P request from `user` to `to` (MS-CONFPRO 2.2.3): its body and the `requestId` written into it. */
+export function c3pRequest(user: { aor: string }, to: string, command: C3pCommandInit): { body: string; requestId: string } {
   requestIds += 1;
-  return buildC3pRequest({ requestId: String(requestIds), from: user.aor, to, command });
+  const requestId = String(requestIds);
+  return { body: buildC3pRequest({ requestId, from: user.aor, to, command }), requestId };
 }
 
-/** The `requestId` of a C3P request body written by {@link c3pBody}. */
-export function requestIdOf(body: string): string | undefined {
-  return /\brequestId="([^"]*)"/.exec(body)?.[1];
+/** A C3P request body from `user` to `to` (MS-CONFPRO 2.2.3). */
+export function c3pBody(user: { aor: string }, to: string, command: C3pCommandInit): string {
+  return c3pRequest(user, to, command).body;
 }
 
 /** A scripted user joins the focus (INVITE with addUser, brief §4.4); returns D1 or undefined. */

@@ -15,12 +15,11 @@ import { getCSeq, getFrom, getTo, parseNameAddr } from '../../sip/index.js';
 import { defineScenario, type Scenario } from '../define-scenario.js';
 import type { ScenarioContext } from '../scenario-context.js';
 import {
-  c3pBody,
+  c3pRequest,
   DEFAULT_ROLE_COUNT,
   endpointsOf,
   expectNothingChanged,
   expectScriptedRefusal,
-  requestIdOf,
   roleNames,
   scriptedC3pInfo,
   scriptedUser,
@@ -92,13 +91,8 @@ export function forgedFromScenario(count = DEFAULT_ROLE_COUNT): Scenario {
           const stolen = focusDialogSeenOnTheWire(ctx, organizer);
           ctx.check(stolen !== undefined, { id: ID, role: organizer.role, expected: `${title(organizer)}'s focus dialog (D1) seen on the wire`, actual: stolen ? stolen.callId : 'no 2xx to a focus INVITE' });
           const dialog = stolen as ScriptedDialog;
-          const body = c3pBody(organizer, focusUri, { name: 'deleteUser', confEntity: focusUri, userEntity: victim.aor });
-          const requestId = requestIdOf(body);
-          const outcome = await scriptedC3pInfo(ctx, mallory, dialog, body, {
-            fromAor: organizer.aor,
-            headers: routeHeaders(organizer, dialog.callId),
-            ...(requestId === undefined ? {} : { requestId }),
-          });
+          const { body, requestId } = c3pRequest(organizer, focusUri, { name: 'deleteUser', confEntity: focusUri, userEntity: victim.aor });
+          const outcome = await scriptedC3pInfo(ctx, mallory, dialog, body, { fromAor: organizer.aor, headers: routeHeaders(organizer, dialog.callId), requestId });
           expectScriptedRefusal(ctx, ID, mallory, outcome, `a request whose From is ${organizer.aor} but which comes from ${mallory.aor}'s connection refused (SIP 403 or C3P failure)`);
         }, { timeout: ctx.timeouts.stepMs + ctx.timeouts.c3pMs });
         await expectNothingChanged(ctx, ID, endpoints, from, [mallory.aor]);
