@@ -5,26 +5,17 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runLab, type LabArgs } from '../../cmd/commands/lab.js';
+import { runLab } from '../../cmd/commands/lab.js';
 import { Endpoint } from '../../src/endpoint/index.js';
 import { LAB_FAULTS } from '../../src/labfocus/index.js';
 import { labCertificates } from '../helpers/lab-certs.js';
-
-function sink(): { stream: PassThrough; text: () => string } {
-  const stream = new PassThrough();
-  let text = '';
-  stream.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  return { stream, text: () => text };
-}
-
-const base: LabArgs = { listen: '127.0.0.1:0', transport: 'tls', domain: 'contoso.com', 'list-faults': false, 'c3p-style': '202-then-info' };
+import { LAB_ARGS, sink } from './lab-command-io.js';
 
 describe('focus-harness lab --auth ntlm', { timeout: 30_000 }, () => {
   it('--list-faults marks the faults that need an NTLM lab, and only those', async () => {
     const out = sink();
-    expect(await runLab({ ...base, 'list-faults': true }, { stdout: out.stream, stderr: sink().stream, waitForStop: () => new Promise(() => undefined) })).toBe(0);
+    expect(await runLab({ ...LAB_ARGS, 'list-faults': true }, { stdout: out.stream, stderr: sink().stream, waitForStop: () => new Promise(() => undefined) })).toBe(0);
     const lines = out.text().split('\n');
     for (const fault of LAB_FAULTS) {
       const at = lines.findIndex((line) => line.trimStart().startsWith(`${fault.name} `));
@@ -36,7 +27,7 @@ describe('focus-harness lab --auth ntlm', { timeout: 30_000 }, () => {
 
   it('an NTLM fault without --auth ntlm exits 2 saying it needs an NTLM lab', async () => {
     const err = sink();
-    const code = await runLab({ ...base, fault: ['corrupt-sipae-signature'] }, { stdout: sink().stream, stderr: err.stream, waitForStop: () => Promise.resolve('x') });
+    const code = await runLab({ ...LAB_ARGS, fault: ['corrupt-sipae-signature'] }, { stdout: sink().stream, stderr: err.stream, waitForStop: () => Promise.resolve('x') });
     expect(code).toBe(2);
     expect(err.text()).toMatch(/corrupt-sipae-signature acts on MS-SIPAE signing.*lab --auth ntlm --users FILE/);
   });
@@ -46,7 +37,7 @@ describe('focus-harness lab --auth ntlm', { timeout: 30_000 }, () => {
     const users = join(dir, 'users.txt');
     writeFileSync(users, '# lab users\nalice:alice-lab-pw\n');
     const usage = sink();
-    expect(await runLab({ ...base, auth: 'ntlm' }, { stdout: sink().stream, stderr: usage.stream, waitForStop: () => Promise.resolve('x') })).toBe(2);
+    expect(await runLab({ ...LAB_ARGS, auth: 'ntlm' }, { stdout: sink().stream, stderr: usage.stream, waitForStop: () => Promise.resolve('x') })).toBe(2);
     expect(usage.text()).toContain('--auth ntlm needs --users FILE');
 
     const certs = await labCertificates();
@@ -55,7 +46,7 @@ describe('focus-harness lab --auth ntlm', { timeout: 30_000 }, () => {
     let listening: (p: number) => void = () => undefined;
     const port = new Promise<number>((resolve) => (listening = resolve));
     const run = runLab(
-      { ...base, cert: certs.certPath, key: certs.keyPath, auth: 'ntlm', users },
+      { ...LAB_ARGS, cert: certs.certPath, key: certs.keyPath, auth: 'ntlm', users },
       { stdout: sink().stream, stderr: err.stream, waitForStop: () => new Promise((resolve) => (stop = resolve)), onListening: (w) => listening(w.port) },
     );
     const server = { host: '127.0.0.1', port: await port, transport: 'tls' as const, ca: certs.caCertPem, servername: 'localhost' };

@@ -6,27 +6,18 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatFaultTable, runLab, type LabArgs } from '../../cmd/commands/lab.js';
 import { LAB_FAULTS } from '../../src/labfocus/index.js';
 import { labCertificates } from '../helpers/lab-certs.js';
+import { LAB_ARGS, sink } from './lab-command-io.js';
 import { RawClient } from './raw-client.js';
-
-function sink(): { stream: PassThrough; text: () => string } {
-  const stream = new PassThrough();
-  let text = '';
-  stream.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  return { stream, text: () => text };
-}
-
-const base: LabArgs = { listen: '127.0.0.1:0', transport: 'tls', domain: 'contoso.com', 'list-faults': false, 'c3p-style': '202-then-info' };
 
 describe('focus-harness lab', () => {
   it('--list-faults prints every fault and what it breaks, exit 0', async () => {
     const out = sink();
-    const code = await runLab({ ...base, 'list-faults': true }, { stdout: out.stream, stderr: sink().stream, waitForStop: () => new Promise(() => undefined) });
+    const code = await runLab({ ...LAB_ARGS, 'list-faults': true }, { stdout: out.stream, stderr: sink().stream, waitForStop: () => new Promise(() => undefined) });
     expect(code).toBe(0);
     for (const fault of LAB_FAULTS) expect(out.text()).toContain(fault.name);
     expect(out.text()).toBe(formatFaultTable());
@@ -35,7 +26,7 @@ describe('focus-harness lab', () => {
 
   it('--list-faults says which scenarios catch each fault, right under its description', async () => {
     const out = sink();
-    await runLab({ ...base, 'list-faults': true }, { stdout: out.stream, stderr: sink().stream, waitForStop: () => new Promise(() => undefined) });
+    await runLab({ ...LAB_ARGS, 'list-faults': true }, { stdout: out.stream, stderr: sink().stream, waitForStop: () => new Promise(() => undefined) });
     const lines = out.text().split('\n');
     for (const fault of LAB_FAULTS) {
       const at = lines.findIndex((line) => line.trimStart().startsWith(`${fault.name} `));
@@ -49,7 +40,7 @@ describe('focus-harness lab', () => {
 
   it('an unknown fault exits 2 naming the valid ones', async () => {
     const err = sink();
-    const code = await runLab({ ...base, fault: ['omit-focus-bye', 'nope'] }, { stdout: sink().stream, stderr: err.stream, waitForStop: () => Promise.resolve('x') });
+    const code = await runLab({ ...LAB_ARGS, fault: ['omit-focus-bye', 'nope'] }, { stdout: sink().stream, stderr: err.stream, waitForStop: () => Promise.resolve('x') });
     expect(code).toBe(2);
     expect(err.text()).toContain('"nope"');
     expect(err.text()).toContain('omit-mcu-bye');
@@ -57,7 +48,7 @@ describe('focus-harness lab', () => {
 
   it('a bad --listen exits 2', async () => {
     const err = sink();
-    const code = await runLab({ ...base, listen: 'nowhere' }, { stdout: sink().stream, stderr: err.stream, waitForStop: () => Promise.resolve('x') });
+    const code = await runLab({ ...LAB_ARGS, listen: 'nowhere' }, { stdout: sink().stream, stderr: err.stream, waitForStop: () => Promise.resolve('x') });
     expect(code).toBe(2);
     expect(err.text()).toContain('--listen must be host:port');
   });
@@ -70,7 +61,7 @@ describe('focus-harness lab', () => {
     let listening: (p: number) => void = () => undefined;
     const port = new Promise<number>((resolve) => (listening = resolve));
     const run = runLab(
-      { ...base, cert: certs.certPath, key: certs.keyPath, fault: ['omit-ms-sender'] },
+      { ...LAB_ARGS, cert: certs.certPath, key: certs.keyPath, fault: ['omit-ms-sender'] },
       {
         stdout: out.stream,
         stderr: err.stream,
@@ -96,7 +87,7 @@ describe('focus-harness lab', () => {
     writeFileSync(bad, 'alice:x\nbob\n');
     const usage = async (args: Partial<LabArgs>): Promise<string> => {
       const err = sink();
-      expect(await runLab({ ...base, ...args }, { stdout: sink().stream, stderr: err.stream, waitForStop: () => Promise.resolve('x') })).toBe(2);
+      expect(await runLab({ ...LAB_ARGS, ...args }, { stdout: sink().stream, stderr: err.stream, waitForStop: () => Promise.resolve('x') })).toBe(2);
       return err.text();
     };
     expect(await usage({ auth: 'digest' })).toContain('--auth digest needs --users FILE');
@@ -110,7 +101,7 @@ describe('focus-harness lab', () => {
     let listening: (p: number) => void = () => undefined;
     const port = new Promise<number>((resolve) => (listening = resolve));
     const run = runLab(
-      { ...base, cert: certs.certPath, key: certs.keyPath, auth: 'digest', users: good },
+      { ...LAB_ARGS, cert: certs.certPath, key: certs.keyPath, auth: 'digest', users: good },
       { stdout: sink().stream, stderr: err.stream, waitForStop: () => new Promise((resolve) => (stop = resolve)), onListening: (w) => listening(w.port) },
     );
     const client = await RawClient.open({ port: await port, caPem: certs.caCertPem }, 'alice');
