@@ -62,7 +62,7 @@ export function resolveServerArgs(args: ServerArgs, profilePath = args.profile):
 }
 
 /** What the scenario runner connects to: the embedded lab, or the resolved server. */
-export function targetOf(resolved: ResolvedProfile): ServerTarget | 'embedded' {
+function targetOf(resolved: ResolvedProfile): ServerTarget | 'embedded' {
   if (resolved.target === 'embedded') return 'embedded';
   const { host, port, transport, ca, servername, connectTimeoutMs } = resolved.target;
   return {
@@ -72,5 +72,19 @@ export function targetOf(resolved: ResolvedProfile): ServerTarget | 'embedded' {
     ...(ca === undefined ? {} : { ca }),
     ...(servername === undefined ? {} : { servername }),
     ...(connectTimeoutMs === undefined ? {} : { connectTimeoutMs }),
+  };
+}
+
+/**
+ * What every command hands the scenario runner from the resolved profile: the target, the lab
+ * faults and timeouts, and the domain and users when the profile gives them.
+ */
+export function runnerOptionsOf(resolved: ResolvedProfile) {
+  return {
+    target: targetOf(resolved),
+    faults: resolved.faults,
+    timeouts: resolved.timeouts,
+    ...(resolved.domain ? { domain: resolved.domain } : {}),
+    ...(Object.keys(resolved.users).length ? { users: resolved.users } : {}),
   };
 }

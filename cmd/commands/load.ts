@@ -23,7 +23,7 @@ import {
 import { parseThreshold, type Threshold } from '../../src/metrics/index.js';
 import { checkParticipants, resolveScenario, type RunTargetInfo, type Scenario } from '../../src/scenario/index.js';
 import { systemClock } from '../../src/util/index.js';
-import { resolveServerArgs, SERVER_OPTIONS, targetOf, type ServerArgs, type ServerFlag } from '../server-options.js';
+import { resolveServerArgs, SERVER_OPTIONS, runnerOptionsOf, type ServerArgs, type ServerFlag } from '../server-options.js';
 import { reportHarnessError, setExitCode } from '../exit.js';
 
 type LoadFlag = ServerFlag | 'vus' | 'iterations' | 'duration' | 'max-duration' | 'threshold' | 'json' | 'trace' | 'participants';
@@ -129,17 +129,13 @@ export async function runLoadCommand(args: LoadArgs, io: LoadIo = { stdout: proc
   process.once('SIGINT', onSigint);
   try {
     const result = await runScenarioLoad(scenario, {
-      target: targetOf(resolved),
-      faults: resolved.faults,
-      timeouts: resolved.timeouts,
+      ...runnerOptionsOf(resolved),
       vus,
       maxDurationMs: bounds.maxDurationMs,
       thresholds: plan.thresholds,
       signal: controller.signal,
       ...(bounds.iterations === undefined ? {} : { iterations: bounds.iterations }),
       ...(bounds.durationMs === undefined ? {} : { durationMs: bounds.durationMs }),
-      ...(resolved.domain ? { domain: resolved.domain } : {}),
-      ...(Object.keys(resolved.users).length ? { users: resolved.users } : {}),
       onStart: (target) => {
         io.stdout.write(`load ${scenario.name} — ${scenario.title}\n  target: ${describeTarget(target)}\n  ${describeBounds(vus, bounds)}\n\n`);
         progress = new LoadProgress(io.stderr, systemClock, scenario.name, vus);

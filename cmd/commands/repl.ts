@@ -7,7 +7,7 @@
 import type { Argv, CommandModule, Options } from 'yargs';
 import { FocusHarnessError } from '../../src/errors.js';
 import { startRepl } from '../../src/repl/index.js';
-import { resolveServerArgs, SERVER_OPTIONS, targetOf, type ServerArgs, type ServerFlag } from '../server-options.js';
+import { resolveServerArgs, SERVER_OPTIONS, runnerOptionsOf, type ServerArgs, type ServerFlag } from '../server-options.js';
 import { reportHarnessError, setExitCode } from '../exit.js';
 
 type ReplFlag = ServerFlag | 'roles' | 'history' | 'color';
@@ -36,16 +36,12 @@ export async function runRepl(args: ReplArgs, input: NodeJS.ReadStream = process
     }
     const resolved = resolveServerArgs(args);
     const handle = await startRepl({
+      ...runnerOptionsOf(resolved),
       input,
       output,
-      target: targetOf(resolved),
-      faults: resolved.faults,
       roles: args.roles,
-      timeouts: resolved.timeouts,
       ...(args.color === undefined ? {} : { color: args.color }),
       ...(args.history === undefined ? {} : { historyPath: args.history }),
-      ...(resolved.domain ? { domain: resolved.domain } : {}),
-      ...(Object.keys(resolved.users).length ? { users: resolved.users } : {}),
     });
     await handle.closed;
     return 0;

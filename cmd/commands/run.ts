@@ -9,7 +9,7 @@ import type { Argv, CommandModule, Options } from 'yargs';
 import type { ResolvedProfile } from '../../src/config/index.js';
 import { checkParticipants, resolveScenario, runScenario, type RunResult, type Scenario } from '../../src/scenario/index.js';
 import { keyLogFileWriter } from '../../src/transport/index.js';
-import { resolveServerArgs, SERVER_OPTIONS, targetOf, type ServerArgs, type ServerFlag } from '../server-options.js';
+import { resolveServerArgs, SERVER_OPTIONS, runnerOptionsOf, type ServerArgs, type ServerFlag } from '../server-options.js';
 import { reportHarnessError, setExitCode } from '../exit.js';
 
 type RunFlag = ServerFlag | 'trace' | 'ladder' | 'color' | 'participants' | 'keylog';
@@ -71,16 +71,12 @@ export async function runRun(args: RunArgs, out: NodeJS.WriteStream = process.st
     for (const scenario of scenarios) {
       if (results.length) out.write('\n');
       const result = await runScenario(scenario, {
-        target: targetOf(resolved),
-        faults: resolved.faults,
+        ...runnerOptionsOf(resolved),
         stdout: out,
         ladder: args.ladder,
         color: args.color ?? out.isTTY === true,
-        timeouts: resolved.timeouts,
         signal: controller.signal,
         ...(args.trace ? { trace: tracePathFor(args.trace, scenario.name, scenarios.length > 1) } : {}),
-        ...(resolved.domain ? { domain: resolved.domain } : {}),
-        ...(Object.keys(resolved.users).length ? { users: resolved.users } : {}),
         ...(keyLog ? { keyLog } : {}),
       });
       results.push(result);

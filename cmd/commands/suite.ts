@@ -20,7 +20,7 @@ import {
 import { builtinScenariosFor, checkParticipants, resolveScenario, runScenario, type Scenario } from '../../src/scenario/index.js';
 import { FocusHarnessError } from '../../src/errors.js';
 import { LOG_LEVELS, createLogger, logSipTraffic, type LogLevel } from '../../src/log/index.js';
-import { resolveServerArgs, SERVER_OPTIONS, targetOf, type ServerArgs, type ServerFlag } from '../server-options.js';
+import { resolveServerArgs, SERVER_OPTIONS, runnerOptionsOf, type ServerArgs, type ServerFlag } from '../server-options.js';
 import { reportHarnessError, setExitCode } from '../exit.js';
 
 type SuiteFlag = ServerFlag | 'suite' | 'out' | 'baseline' | 'log-level' | 'log-file' | 'unsafe-keep-secrets' | 'participants';
@@ -127,14 +127,10 @@ export async function runSuiteCommand(args: SuiteArgs, io: SuiteIo = { stdout: p
       ...(baseline ? { baseline } : {}),
       run: (scenario, context) =>
         runScenario(scenario, {
+          ...runnerOptionsOf(resolved),
           keyLog: context.keyLog,
-          target: targetOf(resolved),
-          faults: resolved.faults,
-          timeouts: resolved.timeouts,
           signal: controller.signal,
           traceSecrets: keep,
-          ...(resolved.domain ? { domain: resolved.domain } : {}),
-          ...(Object.keys(resolved.users).length ? { users: resolved.users } : {}),
         }),
       onScenarioEnd: (run, index) => {
         const failure = run.failures[0]?.message ?? (run.error ? `${run.error.code}: ${run.error.message}` : undefined);
