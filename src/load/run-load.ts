@@ -13,7 +13,7 @@
  */
 import { FocusHarnessError } from '../errors.js';
 import { evaluateThresholds, parseThreshold, perSecond, type Threshold } from '../metrics/index.js';
-import type { RunResult } from '../scenario/index.js';
+import { harnessErrorResult, type RunResult } from '../scenario/index.js';
 import { systemClock, type TimerHandle } from '../util/index.js';
 import { checkLoadBounds } from './check-load-bounds.js';
 import { LoadCollector } from './load-collector.js';
@@ -27,19 +27,7 @@ const EXIT_CODES = { passed: 0, failed: 1, error: 2, interrupted: 130 } as const
 
 function thrownResult(options: RunLoadOptions, error: unknown, durationMs: number): RunResult {
   const harnessError = error instanceof FocusHarnessError ? error : new FocusHarnessError('FH_INTERNAL', `the iteration threw: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  return {
-    scenario: { ...options.scenario, roles: [] },
-    status: 'error',
-    exitCode: 2,
-    steps: [],
-    failures: [],
-    warnings: [],
-    notes: [],
-    error: harnessError,
-    records: [],
-    startedAt: 0,
-    durationMs,
-  };
+  return harnessErrorResult({ ...options.scenario, roles: [] }, harnessError, { startedAt: 0, durationMs });
 }
 
 export async function runLoad(options: RunLoadOptions): Promise<LoadResult> {

@@ -21,6 +21,7 @@ export { AlwaysOnChecks } from './always-on-checks.js';
 export type { ExpectationHost, Verdict } from './expectation-host.js';
 export { ScenarioRun, type ScenarioRunOptions, type ScenarioUser } from './scenario-run.js';
 export type { RunResult, StepResult, StepStatus, RunStatus, RunTargetInfo } from './run-result.js';
+export { harnessErrorResult } from './run-result.js';
 export type { RunHooks } from './run-hooks.js';
 export { runScenario, type RunScenarioOptions } from './run-scenario.js';
 export { createConsoleReporter, formatRunSummary, formatStepLine, type OutputStream, type ConsoleReporterOptions } from './console-reporter.js';

@@ -53,3 +53,25 @@ export interface RunResult {
   readonly startedAt: number;
   readonly durationMs: number;
 }
+
+/** The result of a run the harness could not carry out (exit 2): no steps, no messages. */
+export function harnessErrorResult(
+  scenario: RunResult['scenario'],
+  error: FocusHarnessError,
+  timing: { readonly startedAt: number; readonly durationMs: number; readonly target?: RunTargetInfo },
+): RunResult {
+  return {
+    scenario,
+    status: 'error',
+    exitCode: 2,
+    steps: [],
+    failures: [],
+    warnings: [],
+    notes: [],
+    error,
+    records: [],
+    startedAt: timing.startedAt,
+    durationMs: timing.durationMs,
+    ...(timing.target ? { target: timing.target } : {}),
+  };
+}

@@ -10,7 +10,7 @@ import { createConsoleReporter, type OutputStream } from './console-reporter.js'
 import type { Scenario } from './define-scenario.js';
 import { startEmbeddedLab, type EmbeddedLab, type EmbeddedLabAuth } from './embedded-lab.js';
 import type { RunHooks } from './run-hooks.js';
-import type { RunResult, RunTargetInfo } from './run-result.js';
+import { harnessErrorResult, type RunResult, type RunTargetInfo } from './run-result.js';
 import { ScenarioRun, type ScenarioUser } from './scenario-run.js';
 import { DEFAULT_TIMEOUTS, type ScenarioTimeouts } from './scenario-timeouts.js';
 
@@ -59,20 +59,8 @@ function mergeHooks(list: readonly RunHooks[]): RunHooks {
 }
 
 function errorResult(scenario: Scenario, error: FocusHarnessError, clock: Clock, startedAt: number, target?: RunTargetInfo): RunResult {
-  return {
-    scenario: { name: scenario.name, title: scenario.title, roles: scenario.roles, ...(scenario.spec ? { spec: scenario.spec } : {}) },
-    status: 'error',
-    exitCode: 2,
-    steps: [],
-    failures: [],
-    warnings: [],
-    notes: [],
-    error,
-    records: [],
-    startedAt,
-    durationMs: clock.now() - startedAt,
-    ...(target ? { target } : {}),
-  };
+  const described = { name: scenario.name, title: scenario.title, roles: scenario.roles, ...(scenario.spec ? { spec: scenario.spec } : {}) };
+  return harnessErrorResult(described, error, { startedAt, durationMs: clock.now() - startedAt, ...(target ? { target } : {}) });
 }
 
 /** Runs one scenario and returns its result (never throws for server misbehaviour or setup errors). */
