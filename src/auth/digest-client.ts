@@ -11,7 +11,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { FocusHarnessError } from '../errors.js';
-import { createRequest, getCSeq, type SipRequest, type SipResponse } from '../sip/index.js';
+import { createRequest, type SipRequest, type SipResponse } from '../sip/index.js';
 import { digestAlgorithmStrength } from './digest-algorithm.js';
 import { formatDigestAuthorization, parseDigestAuthorization, type DigestAuthorization } from './digest-authorization.js';
 import { parseDigestChallenge, type DigestChallenge } from './digest-challenge.js';
@@ -19,6 +19,7 @@ import { computeDigestResponse, hashDigestUsername } from './compute-digest-resp
 import type { DigestCredentials } from './digest-credentials.js';
 import { challengeHeaderOf, credentialsHeaderOf, type DigestHeaderName } from './digest-header-name.js';
 import type { DigestClientOptions } from './digest-client-options.js';
+import { nextAttempt } from './next-attempt.js';
 
 /** The parts of a request that the digest covers (RFC 3261 §22.4: the Request-URI is the digest-uri). */
 export interface DigestRequestTarget {
@@ -144,25 +145,19 @@ export class DigestClient {
    * `bumpCSeq` the CSeq rises by one and the Via branch is dropped.
    */
   authorizeRequest(request: SipRequest, options: { bumpCSeq?: boolean } = {}): SipRequest {
-    const fields = this.authorize(request);
-    const out = createRequest({ method: request.method, uri: request.uri, body: request.body });
+    const base = options.bumpCSeq === true ? nextAttempt(request) : request;
+    const fields = this.authorize(base);
+    const out = createRequest({ method: base.method, uri: base.uri, body: base.body });
     let placed = false;
     const place = (): void => {
       for (const f of fields) out.headers.append(f.name, f.value);
       placed = true;
     };
-    for (const field of request.headers) {
+    for (const field of base.headers) {
       if (field.key === 'authorization' || field.key === 'proxy-authorization') continue;
       // Credentials go before the body headers, where proxies and logs expect them.
       if (!placed && field.key.startsWith('content-')) place();
-      let value = field.value;
-      if (options.bumpCSeq === true && field.key === 'cseq') {
-        const cseq = getCSeq(request);
-        value = `${cseq.seq + 1} ${cseq.method}`;
-      } else if (options.bumpCSeq === true && field.key === 'via' && !out.headers.has('via')) {
-        value = value.replace(/;\s*branch\s*=\s*[^;,\s]*/i, '');
-      }
-      out.headers.append(field.name, value);
+      out.headers.append(field.name, field.value);
     }
     if (!placed) place();
     return out;

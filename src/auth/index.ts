@@ -47,3 +47,4 @@ export {
   type SipaeParams,
   type SipaeServerOptions,
 } from './sipae/index.js';
+export { nextAttempt } from './next-attempt.js';

@@ -3,27 +3,9 @@
  * its NTLM user/domain split, and the Digest challenge rounds of an out-of-dialog request.
  */
 import { DigestClient } from '../auth/index.js';
-import { createRequest, getCSeq, type SipRequest, type SipResponse } from '../sip/index.js';
+import type { SipRequest, SipResponse } from '../sip/index.js';
 
-/**
- * The request to send after a challenge: a copy with CSeq + 1 and no Via branch, so the
- * transaction layer opens a new transaction (RFC 3261 §8.1.3.5); credentials are written as it leaves.
- */
-export function nextAttempt(request: SipRequest): SipRequest {
-  const cseq = getCSeq(request);
-  const out = createRequest({ method: request.method, uri: request.uri, body: request.body });
-  let firstVia = true;
-  for (const field of request.headers) {
-    let value = field.value;
-    if (field.key === 'cseq') value = `${cseq.seq + 1} ${cseq.method}`;
-    if (field.key === 'via' && firstVia) {
-      value = value.replace(/;\s*branch\s*=\s*[^;,\s]*/i, '');
-      firstVia = false;
-    }
-    out.headers.append(field.name, value);
-  }
-  return out;
-}
+export { nextAttempt } from '../auth/index.js';
 
 /** `DOMAIN\\user` → both parts; a plain name has no domain. */
 export function ntlmUserOf(username: string): { user: string; domain: string } {
