@@ -243,7 +243,9 @@ export class Endpoint {
       onMessage: (cb: (message: SipMessage) => void): void => {
         connection.onMessage((message, raw) => {
           const verdict = this.#sipae?.verifyIncoming(message);
-          const rejected = verdict !== undefined && !verdict.ok ? { reason: verdict.reason, detail: verdict.detail } : undefined;
+          const rejected: SipaeRejection | undefined = verdict !== undefined && !verdict.ok
+            ? { reason: verdict.reason, detail: verdict.detail, ...(verdict.signature === undefined ? {} : { signature: verdict.signature }) }
+            : undefined;
           this.#received(connection, message, raw, rejected);
           // MS-SIPAE 3.2.5.2 (brief §3.8): an unsigned or badly signed message is dropped.
           if (rejected !== undefined) {

@@ -25,4 +25,6 @@ export interface SipaeRejection {
   /** `unsigned`: no Authentication-Info although the SA is up; `bad-signature`: rspauth does not verify. */
   readonly reason: 'unsigned' | 'bad-signature';
   readonly detail: string;
+  /** The signature that did not verify (`rspauth … (snum …)`), when there was one. */
+  readonly signature?: string;
 }

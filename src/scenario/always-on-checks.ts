@@ -153,9 +153,8 @@ export class AlwaysOnChecks {
 /** §7.1.5: what a message the endpoint dropped for its MS-SIPAE signature was, in the run's words. */
 function signatureViolation(role: string, inbound: InboundMessage, rejected: SipaeRejection): Omit<Verdict, 'passed'> {
   const where = `seq ${inbound.seq} ${firstLineOf(inbound.message)}${inbound.dialog ? ` in ${inbound.dialog}` : ''}`;
-  const signature = /rspauth \S+ \(snum [^)]*\)/.exec(rejected.detail)?.[0];
   const why = rejected.reason === 'bad-signature'
-    ? `signature does not verify (${signature ?? rejected.detail})`
+    ? `signature does not verify (${rejected.signature ?? rejected.detail})`
     : 'no signature (no Authentication-Info) although the SA is up';
   return {
     id: '7.1.5',

@@ -69,6 +69,7 @@ describe('§7.1.5 with fake endpoints', () => {
         alice().deliver(benotify(2, 'active'), 'focus', 'D2', {
           reason: 'bad-signature',
           detail: 'BENOTIFY sip:127.0.0.1:5555;transport=tls: rspauth 0100000011223344556677886400000 (snum 4) does not verify with the server\'s NTLM key',
+          signature: 'rspauth 0100000011223344556677886400000 (snum 4)',
         });
         await ctx.expect(ctx.roles.alice).receives({ method: 'BENOTIFY', dialog: 'D2' });
       });

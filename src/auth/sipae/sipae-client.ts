@@ -61,7 +61,13 @@ type ClientState =
 
 export type SipaeIncomingVerdict =
   | { readonly ok: true; readonly signed: boolean }
-  | { readonly ok: false; readonly reason: 'unsigned' | 'bad-signature'; readonly detail: string };
+  | {
+    readonly ok: false;
+    readonly reason: 'unsigned' | 'bad-signature';
+    readonly detail: string;
+    /** The signature that did not verify, as `rspauth … (snum …)`, when there was one. */
+    readonly signature?: string;
+  };
 
 export class SipaeClient {
   readonly #credentials: NtlmCredentials;
@@ -206,7 +212,8 @@ export class SipaeClient {
       return { ok: false, reason: 'bad-signature', detail: `${describe(message)}: Authentication-Info lacks rspauth, srand or snum` };
     }
     if (!verifySipaeMessage(state.context, message, signedFields(state.sa, srand, snum), rspauth)) {
-      return { ok: false, reason: 'bad-signature', detail: `${describe(message)}: rspauth ${rspauth} (snum ${snum}) does not verify with the server's NTLM key` };
+      const signature = `rspauth ${rspauth} (snum ${snum})`;
+      return { ok: false, reason: 'bad-signature', detail: `${describe(message)}: ${signature} does not verify with the server's NTLM key`, signature };
     }
     if (state.kind === 'authenticate' && isResponse(message) && message.status >= 200 && message.status < 300
       && getCSeq(message).method.toUpperCase() === 'REGISTER') {
