@@ -3,7 +3,7 @@
  * focus factory, focus, conference event package and IM MCU on one listener, with named fault
  * switches. Uses transport, transaction and conference; never endpoint.
  */
-export { startLabFocus } from './start-lab-focus.js';
+export { LAB_DEFAULT_DOMAIN, startLabFocus } from './start-lab-focus.js';
 export type { LabFocus, LabFocusOptions } from './lab-focus-options.js';
 export { LAB_FAULTS, composeLabPolicy, type LabFault } from './lab-faults.js';
 export { LAB_FAULT_NAMES, isLabFaultName, type LabFaultName } from './lab-fault-name.js';

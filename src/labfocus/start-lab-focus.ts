@@ -14,13 +14,16 @@ import { composeLabPolicy, LAB_FAULTS } from './lab-faults.js';
 import type { LabFocus, LabFocusOptions } from './lab-focus-options.js';
 import { LabFocusServer } from './lab-focus-server.js';
 
+/** The SIP domain of the lab's users when none is given (the seed's domain). */
+export const LAB_DEFAULT_DOMAIN = 'contoso.com';
+
 /** The lab's server name: Warning/ms-diagnostics source and the MS-SIPAE targetname. */
 const LAB_SERVER_NAME = 'lab-focus.focus-harness';
 
 export async function startLabFocus(options: LabFocusOptions = {}): Promise<LabFocus> {
   const host = options.host ?? '127.0.0.1';
   const transport = options.transport ?? 'tls';
-  const domain = (options.domain ?? 'contoso.com').toLowerCase();
+  const domain = (options.domain ?? LAB_DEFAULT_DOMAIN).toLowerCase();
   const faults = [...(options.faults ?? [])];
   const policy = composeLabPolicy(faults);
   const needsNtlm = LAB_FAULTS.filter((f) => f.requiresAuth === 'ntlm' && faults.includes(f.name)).map((f) => f.name);

@@ -9,7 +9,7 @@
  */
 import type { ServerTarget } from '../endpoint/index.js';
 import { FocusHarnessError } from '../errors.js';
-import { runScenario, startEmbeddedLab, type EmbeddedLab, type RunTargetInfo, type Scenario, type ScenarioTimeouts, type ScenarioUser } from '../scenario/index.js';
+import { LAB_DEFAULT_DOMAIN, runScenario, startEmbeddedLab, type EmbeddedLab, type RunTargetInfo, type Scenario, type ScenarioTimeouts, type ScenarioUser } from '../scenario/index.js';
 import { checkLoadBounds } from './check-load-bounds.js';
 import { iterationUsers } from './iteration-users.js';
 import type { LoadResult } from './load-result.js';
@@ -53,7 +53,7 @@ export async function runScenarioLoad(scenario: Scenario, options: ScenarioLoadO
   try {
     if (wanted === 'embedded') embedded = await startEmbeddedLab({ faults, forgetEmptyConferencesAfterMs: EMPTY_CONFERENCE_LINGER_MS, ...(options.labCertDir ? { certDir: options.labCertDir } : {}) });
     const target = embedded?.target ?? (wanted as ServerTarget);
-    const domain = options.domain ?? embedded?.domain ?? 'contoso.com';
+    const domain = options.domain ?? embedded?.domain ?? LAB_DEFAULT_DOMAIN;
     const info: RunTargetInfo = { host: target.host, port: target.port, transport: target.transport, embedded: embedded !== undefined, faults };
     options.onStart?.(info);
     return await runLoad({

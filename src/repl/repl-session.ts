@@ -6,6 +6,7 @@ import type { TraceRecord } from '../capture/index.js';
 import { TraceRecorder } from '../capture/index.js';
 import { Endpoint, type ServerTarget } from '../endpoint/index.js';
 import { FocusHarnessError } from '../errors.js';
+import { LAB_DEFAULT_DOMAIN } from '../labfocus/index.js';
 import { DEFAULT_TIMEOUTS, startEmbeddedLab, type EmbeddedLab, type ScenarioTimeouts } from '../scenario/index.js';
 import { systemClock, type Clock } from '../util/index.js';
 import { ReplExpectationHost } from './repl-expectation-host.js';
@@ -14,7 +15,6 @@ import { ReplRole } from './repl-role.js';
 import type { ReplSessionOptions, ReplUser } from './repl-session-options.js';
 import { isRoleName, roleNames } from './role-names.js';
 
-const DEFAULT_DOMAIN = 'contoso.com';
 
 function capitalise(role: string): string {
   return role.charAt(0).toUpperCase() + role.slice(1);
@@ -55,7 +55,7 @@ export class ReplSession {
       if (options.faults?.length) throw new FocusHarnessError('FH_USAGE', 'lab faults apply to the embedded lab focus only; drop --fault or --server');
       target = options.target;
     }
-    const session = new ReplSession(target, options.domain ?? lab?.domain ?? DEFAULT_DOMAIN, lab, options);
+    const session = new ReplSession(target, options.domain ?? lab?.domain ?? LAB_DEFAULT_DOMAIN, lab, options);
     const names = typeof options.roles === 'number' || options.roles === undefined ? roleNames(options.roles ?? 3) : options.roles;
     for (const name of names) session.addRole(name);
     return session;

@@ -9,7 +9,7 @@
  * a password made up for the run; every other cell runs against a lab without authentication.
  */
 import { randomBytes } from 'node:crypto';
-import { LAB_FAULTS, type LabFaultName } from '../labfocus/index.js';
+import { LAB_DEFAULT_DOMAIN, LAB_FAULTS, type LabFaultName } from '../labfocus/index.js';
 import type { Scenario } from './define-scenario.js';
 import type { RunResult } from './run-result.js';
 import { runScenario, type RunScenarioOptions } from './run-scenario.js';
@@ -179,7 +179,6 @@ export async function runFaultMatrix(jobs: readonly FaultMatrixJob[], options: F
 }
 
 /** The domain of the embedded lab focus (its default), which NTLM users must register in. */
-const EMBEDDED_DOMAIN = 'contoso.com';
 
 function randomPassword(): string {
   return randomBytes(18).toString('base64url');
@@ -189,7 +188,7 @@ function randomPassword(): string {
 function ntlmRun(scenario: Scenario, passwordOf: (role: string) => string): Pick<RunScenarioOptions, 'labAuth' | 'users' | 'domain'> {
   const passwords = new Map(scenario.roles.map((role) => [role, passwordOf(role)]));
   const users = Object.fromEntries(
-    [...passwords].map(([role, password]) => [role, { aor: `sip:${role}@${EMBEDDED_DOMAIN}`, password, authScheme: 'ntlm' as const }]),
+    [...passwords].map(([role, password]) => [role, { aor: `sip:${role}@${LAB_DEFAULT_DOMAIN}`, password, authScheme: 'ntlm' as const }]),
   );
-  return { labAuth: { scheme: 'ntlm', users: passwords }, users, domain: EMBEDDED_DOMAIN };
+  return { labAuth: { scheme: 'ntlm', users: passwords }, users, domain: LAB_DEFAULT_DOMAIN };
 }

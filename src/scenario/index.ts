@@ -33,3 +33,4 @@ export { HARNESS_ERROR_CODES } from './harness-error-codes.js';
 export { runFaultMatrix, crossProduct, cellOf, labAuthOf, MATRIX_TIMEOUTS, type MatrixLabAuth, type FaultMatrixJob, type FaultMatrixCell, type FaultMatrixOptions, type MatrixFailure, type MatrixVerdict } from './fault-matrix.js';
 export { faultCoverage, isCaught, type FaultCoverage, type CoveredFault } from './fault-coverage.js';
 export { renderFaultMatrixTable, type FaultMatrixTableOptions } from './fault-matrix-table.js';
+export { LAB_DEFAULT_DOMAIN } from '../labfocus/index.js';

@@ -8,6 +8,7 @@ import { FocusHarnessError, isFocusHarnessError } from '../errors.js';
 import { systemClock, type Clock } from '../util/index.js';
 import { createConsoleReporter, type OutputStream } from './console-reporter.js';
 import type { Scenario } from './define-scenario.js';
+import { LAB_DEFAULT_DOMAIN } from '../labfocus/index.js';
 import { startEmbeddedLab, type EmbeddedLab, type EmbeddedLabAuth } from './embedded-lab.js';
 import type { RunHooks } from './run-hooks.js';
 import { harnessErrorResult, type RunResult, type RunTargetInfo } from './run-result.js';
@@ -94,7 +95,7 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
     hooks.onRunStart?.({ scenario: scenario.name, title: scenario.title, target: where });
     const run = new ScenarioRun(scenario, {
       target,
-      domain: options.domain ?? embedded?.domain ?? 'contoso.com',
+      domain: options.domain ?? embedded?.domain ?? LAB_DEFAULT_DOMAIN,
       clock,
       recorder,
       timeouts: { ...DEFAULT_TIMEOUTS, ...options.timeouts },
